@@ -1,0 +1,27 @@
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../log/logger.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { Keyring } from '../secrets/keyring.js';
+import type { HttpMetrics } from '../http/metrics.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { UserService } from '../users/user-service.js';
+import type { UnitService } from '../units/unit-service.js';
+
+/**
+ * Everything a process holds: configuration, the database, the job queue and the services of each
+ * capability. Built once by `createContext`; routes, jobs and the CLI receive it.
+ */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  jobs: JobQueue;
+  keyring: Keyring;
+  metrics: HttpMetrics;
+  audit: AuditLog;
+  auth: AuthService;
+  users: UserService;
+  units: UnitService;
+}

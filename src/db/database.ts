@@ -1,0 +1,22 @@
+/**
+ * The one interface to PostgreSQL that the rest of Chhavi uses. It has two implementations with
+ * the same behaviour: embedded PGlite (a data folder, one process) and a PostgreSQL server (pg Pool).
+ * Repositories take a `Queryable`, so the same function runs inside or outside a transaction.
+ */
+export interface Queryable {
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs one parameterised statement and returns the number of rows it touched. */
+  execute(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseKind = Database['kind'];

@@ -1,0 +1,60 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.js';
+
+// bigint (int8) and numeric come back as strings by default; counts in Chhavi fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle client that loses its connection emits 'error'; the pool replaces it on next use.
+  pool.on('error', () => undefined);
+  const probe = await pool.connect();
+  probe.release();
+  return wrap(pool);
+}
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const res: pg.QueryResult | pg.QueryResult[] = await client.query(sql, params as unknown[]);
+      // A script of several statements answers with one result each; keep the last one's rows.
+      const last = Array.isArray(res) ? res[res.length - 1] : res;
+      return (last?.rows ?? []) as T[];
+    },
+    async execute(sql: string, params: readonly unknown[] = []) {
+      const res = await client.query(sql, params as unknown[]);
+      return res.rowCount ?? 0;
+    },
+  };
+}
+
+function wrap(pool: pg.Pool): Database {
+  let closed = false;
+  return {
+    kind: 'postgres',
+    ...queryable(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
