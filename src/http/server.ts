@@ -37,6 +37,18 @@ export interface ServerOptions {
   version: string;
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildServer(opts: ServerOptions): Promise<App> {
@@ -52,9 +64,20 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   app.decorateRequest('auth', null);
 
   // Deny by default: a route that declares no policy is a programming error and stops the start.
+  const routes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
-    if (!route.config?.policy) throw new Error(`route ${route.method} ${route.url} declares no policy`);
+    const policy = route.config?.policy;
+    if (!policy) {
+      if (route.url.startsWith('/api/') || route.url.startsWith('/healthz') || route.url.startsWith('/readyz') || route.url.startsWith('/metrics')) {
+        throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
+      }
+      return;
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, policy });
+    }
   });
 
   await app.register(cookie);
@@ -86,7 +109,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     opts.metrics.finish(req, reply);
   });
 
-  app.addHook('preHandler', async (req, reply) => {
+  // Before body validation, so that an anonymous or unauthorised caller learns nothing about the schema.
+  app.addHook('preValidation', async (req, reply) => {
     const policy = req.routeOptions.config.policy;
     if (!policy) return;
     await enforce(policy, req, reply, opts.authenticator);

@@ -1,0 +1,14 @@
+import type { AppContext } from '../app/context.js';
+import type { App } from './server.js';
+import { registerAuthRoutes } from '../auth/routes/index.js';
+import { registerUserRoutes } from '../users/routes/index.js';
+import { registerUnitRoutes } from '../units/routes/index.js';
+import { registerAuditRoutes } from '../audit/routes/index.js';
+
+/** Every capability's routes, mounted under /api/v1. */
+export function registerRoutes(api: App, ctx: AppContext): void {
+  registerAuthRoutes(api, ctx);
+  registerUserRoutes(api, ctx);
+  registerUnitRoutes(api, ctx);
+  registerAuditRoutes(api, ctx);
+}

@@ -1,0 +1,7 @@
+import type { JobKind } from './define.js';
+
+/**
+ * Every job kind Chhavi runs, each with its retry policy and concurrency (see `defineJob`).
+ * A name appears once; the queue refuses duplicates at start.
+ */
+export const JOB_KINDS: JobKind<object>[] = [];
