@@ -109,11 +109,12 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     opts.metrics.finish(req, reply);
   });
 
-  // Before body validation, so that an anonymous or unauthorised caller learns nothing about the schema.
-  app.addHook('preValidation', async (req, reply) => {
+  // Before the body is parsed or validated: an anonymous or unauthorised caller learns nothing
+  // about the schema and costs no parsing.
+  app.addHook('preParsing', async (req, reply, payload) => {
     const policy = req.routeOptions.config.policy;
-    if (!policy) return;
-    await enforce(policy, req, reply, opts.authenticator);
+    if (policy) await enforce(policy, req, reply, opts.authenticator);
+    return payload;
   });
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => sendError(err, req, reply));
