@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../auth/roles.js';
+import { createTestApp, type TestApp } from '../test-support/app.js';
+import { makeUser, signIn } from '../test-support/factories.js';
+
+/**
+ * Who may call each route, written here independently of the permission table, from the roles of
+ * DESIGN.md §1. A route registered by the server but missing here fails the test, so every new
+ * route states its expected roles. `unit` marks routes about one unit (`:id` is a unit, or a
+ * station of a unit), checked in and out of the caller's scope.
+ */
+const EVERYONE: readonly Role[] = ROLES;
+const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit' | 'station' }> = {
+  'POST /api/v1/auth/login': { roles: 'public' },
+  'POST /api/v1/auth/logout': { roles: EVERYONE },
+  'POST /api/v1/auth/totp/verify': { roles: EVERYONE },
+  'GET /api/v1/auth/me': { roles: EVERYONE },
+  'PATCH /api/v1/auth/me': { roles: EVERYONE },
+  'POST /api/v1/auth/password': { roles: EVERYONE },
+  'POST /api/v1/auth/totp/setup': { roles: EVERYONE },
+  'POST /api/v1/auth/totp/enable': { roles: EVERYONE },
+  'POST /api/v1/auth/totp/disable': { roles: EVERYONE },
+  'GET /api/v1/auth/tokens': { roles: EVERYONE },
+  'POST /api/v1/auth/tokens': { roles: EVERYONE },
+  'DELETE /api/v1/auth/tokens/:id': { roles: EVERYONE },
+  'GET /api/v1/users': { roles: ['admin'] },
+  'POST /api/v1/users': { roles: ['admin'] },
+  'GET /api/v1/users/:id': { roles: ['admin'] },
+  'PATCH /api/v1/users/:id': { roles: ['admin'] },
+  'POST /api/v1/users/:id/reset-password': { roles: ['admin'] },
+  'POST /api/v1/users/:id/unlock': { roles: ['admin'] },
+  'GET /api/v1/units': { roles: EVERYONE },
+  'POST /api/v1/units': { roles: ['admin'] },
+  'GET /api/v1/units/:id': { roles: EVERYONE, unit: 'unit' },
+  'PATCH /api/v1/units/:id': { roles: ['admin'], unit: 'unit' },
+  'POST /api/v1/units/:id/stations': { roles: ['admin'], unit: 'unit' },
+  'PATCH /api/v1/stations/:id': { roles: ['admin'], unit: 'station' },
+  'GET /api/v1/audit': { roles: ['admin', 'sb_supervisor'] },
+  'GET /api/v1/audit/verify': { roles: ['admin', 'sb_supervisor'] },
+  'GET /api/v1/openapi.json': { roles: 'public' },
+  'GET /healthz': { roles: 'public' },
+  'GET /readyz': { roles: 'public' },
+  'GET /metrics': { roles: 'public' },
+};
+
+const SCOPED: readonly Role[] = ['analyst', 'district_officer', 'agency_editor'];
+
+describe('route × role × unit scope', () => {
+  let t: TestApp;
+  let inUnit: string;
+  let outUnit: string;
+  let inStation: string;
+  let outStation: string;
+  let someUserId: string;
+  const creds: Partial<Record<Role, { username: string; password: string }>> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const units = await t.ctx.db.query<{ id: string }>("SELECT id FROM units WHERE kind = 'district' ORDER BY id LIMIT 2");
+    inUnit = units[0]!.id;
+    outUnit = units[1]!.id;
+    inStation = (await t.ctx.db.query<{ id: string }>('SELECT id FROM stations WHERE unit_id = $1 ORDER BY id LIMIT 1', [inUnit]))[0]!.id;
+    outStation = (await t.ctx.db.query<{ id: string }>('SELECT id FROM stations WHERE unit_id = $1 ORDER BY id LIMIT 1', [outUnit]))[0]!.id;
+    for (const role of ROLES) {
+      const u = await makeUser(t.ctx, SCOPED.includes(role) ? { role, unitIds: [inUnit] } : { role });
+      creds[role] = u;
+      someUserId = u.id;
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  function pathFor(url: string, unit: 'in' | 'out', kind?: 'unit' | 'station'): string {
+    let id: string = someUserId;
+    if (kind === 'unit') id = unit === 'in' ? inUnit : outUnit;
+    if (kind === 'station') id = unit === 'in' ? inStation : outStation;
+    if (url.startsWith('/api/v1/auth/tokens/')) id = '00000000-0000-4000-8000-000000000000';
+    return url.replace(':id', id);
+  }
+
+  it('knows every registered route, and every route it knows is registered', () => {
+    const registered = t.app.registeredRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('refuses anonymous callers on every non-public route', async () => {
+    for (const r of t.app.registeredRoutes) {
+      const exp = EXPECTED[`${r.method} ${r.url}`];
+      if (!exp || exp.roles === 'public') continue;
+      const res = await t.app.inject({ method: r.method as 'GET', url: pathFor(r.url, 'in', exp.unit), payload: r.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`gives ${role} exactly the routes of its role, within its units`, async () => {
+      const { username, password } = creds[role]!;
+      for (const r of t.app.registeredRoutes) {
+        const key = `${r.method} ${r.url}`;
+        const exp = EXPECTED[key]!;
+        if (exp.roles === 'public') continue;
+        // A fresh session per request: some routes (logout, password) end or change the session.
+        const session = await signIn(t.app, username, password);
+        const send = (unit: 'in' | 'out') =>
+          t.app.inject({ method: r.method as 'GET', url: pathFor(r.url, unit, exp.unit), headers: session.headers(), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        const res = await send('in');
+        if (exp.roles.includes(role)) {
+          expect([401, 403], `${role} ${key} → ${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
+          if (exp.unit && SCOPED.includes(role)) {
+            const out = await send('out');
+            expect([403, 404], `${role} ${key} out of scope → ${out.statusCode}`).toContain(out.statusCode);
+          }
+        } else {
+          expect(res.statusCode, `${role} ${key} → ${res.body}`).toBe(403);
+        }
+      }
+    });
+  }
+});
