@@ -1,0 +1,138 @@
+import type { Actor, SystemActor } from '../auth/actor.js';
+import type { Database, Queryable } from '../db/database.js';
+import { findEntries, insertEntry, lastLink, lockChain, type StoredEntry } from './audit-repository.js';
+import { GENESIS_HASH, entryHash, formatAt, storableDetails, storableText, type HashedFields } from './hash.js';
+import { verifyChain, type VerifyResult } from './verify.js';
+
+export interface AuditEntry {
+  actor: Actor | SystemActor;
+  /** What happened, as `<thing>.<verb>` (`unit.created`, `user.password_reset`). */
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  /** The unit the entry concerns, so scoped readers can be limited to their units. */
+  unitId?: string | null;
+  details?: Record<string, unknown>;
+  /** The client address; taken from the actor when not given. */
+  ip?: string;
+}
+
+/** One entry as the API and CLI show it. */
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  unitId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  action?: string | undefined;
+  actorId?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  unitId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Keyset cursor: the `nextBefore` of the previous page. */
+  before?: number | undefined;
+  /** Page size, 1 to 500 (default 50). */
+  limit?: number | undefined;
+  /** Whose entries: null for the whole force, or only these units' entries (`unitFilter`). */
+  scope: readonly string[] | null;
+}
+
+export const MAX_PAGE = 500;
+
+function isSystem(actor: Actor | SystemActor): actor is SystemActor {
+  return 'system' in actor && actor.system;
+}
+
+/**
+ * The append-only, hash-chained audit log. Each entry's hash covers its content and the previous
+ * entry's hash; `verify` walks the chain. Entries are written inside the caller's transaction, so
+ * a state change and its audit row commit or roll back together.
+ */
+export class AuditLog {
+  constructor(private readonly db: Database) {}
+
+  /** Appends one entry. Pass the transaction of the change being audited. */
+  async record(q: Queryable, entry: AuditEntry): Promise<void> {
+    // Called with the database itself: the lock and the insert still need one transaction.
+    if (isDatabase(q)) {
+      await q.transaction((tx) => this.append(tx, entry));
+      return;
+    }
+    await this.append(q, entry);
+  }
+
+  private async append(q: Queryable, entry: AuditEntry): Promise<void> {
+    await lockChain(q);
+    const last = await lastLink(q);
+    const actor = entry.actor;
+    const ip = entry.ip ?? (isSystem(actor) ? undefined : actor.ip);
+    const fields: HashedFields = {
+      id: (last?.id ?? 0) + 1,
+      // Taken after the lock, so times follow the ids within one machine.
+      at: formatAt(new Date()),
+      actorId: isSystem(actor) ? null : actor.userId,
+      actorLabel: storableText(isSystem(actor) ? actor.label : actor.username),
+      action: storableText(entry.action),
+      targetType: entry.targetType === undefined ? null : storableText(entry.targetType),
+      targetId: entry.targetId === undefined ? null : storableText(entry.targetId),
+      unitId: entry.unitId ?? null,
+      ip: ip === undefined ? null : storableText(ip),
+      details: storableDetails(entry.details),
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    await insertEntry(q, { ...fields, hash: entryHash(fields) });
+  }
+
+  verify(): Promise<VerifyResult> {
+    return verifyChain(this.db);
+  }
+
+  /** Entries newest first. `nextBefore` is the cursor of the next page, null on the last. */
+  async list(filter: AuditFilter): Promise<{ entries: AuditEntryView[]; nextBefore: number | null }> {
+    const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 50), 1), MAX_PAGE);
+    const rows = await findEntries(this.db, {
+      action: filter.action,
+      actorId: filter.actorId,
+      targetType: filter.targetType,
+      targetId: filter.targetId,
+      unitId: filter.unitId,
+      from: filter.from,
+      to: filter.to,
+      before: filter.before,
+      limit: limit + 1,
+      units: filter.scope,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { entries: page.map(toView), nextBefore: rows.length > limit && last ? last.id : null };
+  }
+}
+
+function isDatabase(q: Queryable): q is Database {
+  return typeof (q as Partial<Database>).transaction === 'function';
+}
+
+function toView(e: StoredEntry): AuditEntryView {
+  return {
+    id: e.id,
+    at: new Date(e.at).toISOString(),
+    actorId: e.actorId,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    unitId: e.unitId,
+    ip: e.ip,
+    details: e.details,
+  };
+}
