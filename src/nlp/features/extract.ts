@@ -1,0 +1,170 @@
+import { combine, FNV_OFFSET, fnvRange, fnvStep, mix32 } from './hash.js';
+
+/**
+ * Hashed features of a normalised text: word unigrams and bigrams, character n-grams inside
+ * word boundaries (with `<` and `>` marking the word's edges), a script-folded key per word, and
+ * emoji/symbol characters. Words are runs of \p{L}\p{M}\p{N}, found with a table built once.
+ */
+export interface FeatureConfig {
+  /** log2 of the hash space. */
+  bits: number;
+  charMin: number;
+  charMax: number;
+  /** Words longer than this give no character n-grams beyond their first `maxWordChars` units. */
+  maxWordChars: number;
+  /** Adds one feature per word from an outside key function (script-insensitive spelling key). */
+  wordKeys: boolean;
+}
+
+export const DEFAULT_FEATURES: FeatureConfig = {
+  bits: 20,
+  charMin: 2,
+  charMax: 5,
+  maxWordChars: 24,
+  wordKeys: true,
+};
+
+/** Texts are cut to this many code units before feature extraction. */
+export const MAX_TEXT = 2000;
+
+const SEED_WORD = fnvStep(FNV_OFFSET, 0x57); // W
+const SEED_BIGRAM = fnvStep(FNV_OFFSET, 0x42); // B
+const SEED_CHAR = fnvStep(FNV_OFFSET, 0x43); // C
+const SEED_KEY = fnvStep(FNV_OFFSET, 0x4b); // K
+const SEED_SYM = fnvStep(FNV_OFFSET, 0x53); // S
+
+const LT = 0x3c;
+const GT = 0x3e;
+
+/** 1 for code units that belong to words (\p{L}\p{M}\p{N}), 2 for white space, 0 otherwise. */
+const CLASS = buildClassTable();
+
+function buildClassTable(): Uint8Array {
+  const t = new Uint8Array(65536);
+  const word = /^[\p{L}\p{M}\p{N}]$/u;
+  const space = /^\s$/u;
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (word.test(ch)) t[c] = 1;
+    else if (space.test(ch)) t[c] = 2;
+  }
+  return t;
+}
+
+/** Whether a non-word, non-space code unit is kept as a feature (emoji, currency, ! and ?). */
+function keepSymbol(c: number): boolean {
+  return c >= 0x80 || c === 0x21 || c === 0x3f;
+}
+
+export type KeyFunction = (word: string) => string;
+
+/**
+ * A reusable extractor. `extract` writes bucket indices into `out` and returns how many; with
+ * `names` it also records each feature's readable form, for explanations.
+ */
+export class FeatureExtractor {
+  readonly config: FeatureConfig;
+  private readonly mask: number;
+  private readonly keyFn: KeyFunction | null;
+  private readonly keyCache = new Map<string, number>();
+  buffer: Int32Array;
+
+  constructor(config: FeatureConfig, keyFn: KeyFunction | null) {
+    this.config = config;
+    this.mask = (1 << config.bits) - 1;
+    this.keyFn = config.wordKeys ? keyFn : null;
+    this.buffer = new Int32Array(16384);
+  }
+
+  /** Bucket indices of `norm` (already normalised) into `this.buffer`; returns the count. */
+  extract(norm: string, names: string[] | null = null): number {
+    const text = norm.length > MAX_TEXT ? norm.slice(0, MAX_TEXT) : norm;
+    const { charMin, charMax, maxWordChars } = this.config;
+    const mask = this.mask;
+    const need = text.length * (charMax - charMin + 2) + text.length * 4 + 64;
+    if (this.buffer.length < need) this.buffer = new Int32Array(need);
+    const out = this.buffer;
+    let n = 0;
+    let prevWord = 0;
+    let hasPrev = false;
+    let prevStart = 0;
+    let prevEnd = 0;
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      const cls = CLASS[c]!;
+      if (cls === 1) {
+        let e = i + 1;
+        while (e < len && CLASS[text.charCodeAt(e)] === 1) e++;
+        // word unigram
+        const wh = fnvRange(text, i, e, SEED_WORD);
+        out[n++] = mix32(wh) & mask;
+        if (names !== null) names.push(text.slice(i, e));
+        if (hasPrev) {
+          out[n++] = mix32(combine(combine(SEED_BIGRAM, prevWord), wh)) & mask;
+          if (names !== null) names.push(text.slice(prevStart, prevEnd) + ' ' + text.slice(i, e));
+        }
+        prevWord = wh;
+        prevStart = i;
+        prevEnd = e;
+        hasPrev = true;
+        // character n-grams over "<word>"
+        const wl = Math.min(e - i, maxWordChars);
+        const last = wl; // index of '>' in padded coordinates relative to i
+        for (let p = -1; p <= last; p++) {
+          let h = SEED_CHAR;
+          for (let k = 0; k < charMax; k++) {
+            const q = p + k;
+            if (q > last) break;
+            const code = q < 0 ? LT : q === last ? GT : text.charCodeAt(i + q);
+            h = fnvStep(h, code);
+            if (k + 1 >= charMin) {
+              out[n++] = mix32(h) & mask;
+              if (names !== null) names.push(paddedSlice(text, i, wl, p, q + 1));
+            }
+          }
+        }
+        if (this.keyFn !== null) {
+          const word = text.slice(i, e);
+          let kh = this.keyCache.get(word);
+          if (kh === undefined) {
+            const key = this.keyFn(word);
+            kh = key.length > 0 ? mix32(fnvRange(key, 0, key.length, SEED_KEY)) & mask : -1;
+            if (this.keyCache.size > 200_000) this.keyCache.clear();
+            this.keyCache.set(word, kh);
+          }
+          if (kh >= 0) {
+            out[n++] = kh;
+            if (names !== null) names.push('~' + this.keyFn(word));
+          }
+        }
+        i = e;
+      } else if (cls === 2) {
+        i++;
+      } else {
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+          const h = fnvStep(fnvStep(SEED_SYM, c), text.charCodeAt(i + 1));
+          out[n++] = mix32(h) & mask;
+          if (names !== null) names.push(text.slice(i, i + 2));
+          i += 2;
+        } else {
+          if (keepSymbol(c)) {
+            out[n++] = mix32(fnvStep(SEED_SYM, c)) & mask;
+            if (names !== null) names.push(text.charAt(i));
+          }
+          i++;
+        }
+      }
+    }
+    return n;
+  }
+}
+
+/** The readable form of padded positions [from, to) of the word at `start` of length `wl`. */
+function paddedSlice(text: string, start: number, wl: number, from: number, to: number): string {
+  let s = '';
+  for (let p = from; p < to; p++) s += p < 0 ? '<' : p === wl ? '>' : text.charAt(start + p);
+  return s;
+}
