@@ -1,7 +1,8 @@
 import type { JobKind } from './define.js';
+import { purgeSessionsJob } from '../auth/purge-sessions-job.js';
 
 /**
  * Every job kind Chhavi runs, each with its retry policy and concurrency (see `defineJob`).
  * A name appears once; the queue refuses duplicates at start.
  */
-export const JOB_KINDS: JobKind<object>[] = [];
+export const JOB_KINDS: JobKind<object>[] = [purgeSessionsJob];
