@@ -1,0 +1,171 @@
+/**
+ * Finds the police station and district a post talks about. The post's words (and the words of
+ * its hashtags and handles, split like hashtags) become match keys; gazetteer aliases are matched
+ * on keys, longest first, at word boundaries only ("saket" matches, "basket" does not).
+ *
+ * Ambiguous names are resolved by cue words near the match (metro, railway/train/platform,
+ * airport); without a cue the territorial police station wins, at lower confidence, and if
+ * several territorial stations share the name the answer stays at their district when they
+ * share one. Confidence: 0.9 for a station's own name, 0.85 for a locality, 0.6 for a district;
+ * less for ambiguous or very short names, more with "thana"/"PS"/"police station" next to it.
+ */
+import { tokenize } from '../text/tokenize.js';
+import { segmentHashtag } from '../text/hashtag.js';
+import { matchKey } from '../text/match-key.js';
+import { delhiGazetteer, type Cue, type Gazetteer, type Target } from './gazetteer.js';
+
+export interface GeoResult {
+  /** Unit id of the police district, e.g. '8167'. */
+  district: string;
+  districtName: string;
+  station: string | null;
+  stationName: string | null;
+  confidence: number;
+  matched: string;
+}
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+function keySet(words: string[]): Set<string> {
+  return new Set(words.map((w) => matchKey(w)));
+}
+const METRO_CUES = keySet(['metro', 'मेट्रो', 'dmrc']);
+const RAILWAY_CUES = keySet(['railway', 'rly', 'train', 'platform', 'रेलवे', 'ट्रेन', 'प्लेटफॉर्म', 'प्लेटफार्म', 'junction', 'जंक्शन', 'rpf', 'grp']);
+const AIRPORT_CUES = keySet(['airport', 'एयरपोर्ट', 'terminal', 'flight', 'फ्लाइट']);
+const POLICE_CUES = keySet(['thana', 'थाना', 'थाने', 'thane', 'ps', 'chowki', 'चौकी', 'police', 'पुलिस', 'sho', 'एसएचओ']);
+const PLACE_CUES = keySet(['colony', 'कॉलोनी', 'area', 'इलाके', 'इलाका', 'इलाक़े', 'ilaka', 'ilake', 'क्षेत्र', 'mohalla', 'मोहल्ला', 'market', 'मार्केट', 'bazar', 'बाजार', 'chowk', 'चौक', 'road', 'रोड', 'gali', 'गली', 'block', 'ब्लॉक', 'sector', 'सेक्टर']);
+const STATION_KEY = matchKey('station');
+const STATION_HI_KEY = matchKey('स्टेशन');
+const WINDOW_BEFORE = 3;
+const WINDOW_AFTER = 4;
+
+interface Word {
+  key: string;
+  start: number;
+  end: number;
+}
+
+const segmentCache = new Map<string, string[]>();
+function segmentCached(tag: string): string[] {
+  let parts = segmentCache.get(tag);
+  if (parts === undefined) {
+    parts = segmentHashtag(tag);
+    if (segmentCache.size > 50_000) segmentCache.clear();
+    segmentCache.set(tag, parts);
+  }
+  return parts;
+}
+
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const t of tokenize(text)) {
+    if (t.kind === 'word' || t.kind === 'number') {
+      const key = matchKey(t.text);
+      if (key !== '') out.push({ key, start: t.start, end: t.end });
+    } else if (t.kind === 'hashtag' || t.kind === 'mention') {
+      for (const p of segmentCached(t.text.slice(1))) {
+        const key = matchKey(p);
+        if (key !== '') out.push({ key, start: t.start, end: t.end });
+      }
+    }
+  }
+  return out;
+}
+
+function cuesNear(ws: Word[], from: number, to: number): { metro: boolean; railway: boolean; airport: boolean; police: boolean; place: boolean } {
+  const r = { metro: false, railway: false, airport: false, police: false, place: false };
+  const lo = Math.max(0, from - WINDOW_BEFORE);
+  const hi = Math.min(ws.length, to + WINDOW_AFTER);
+  for (let i = lo; i < hi; i++) {
+    if (i >= from && i < to) continue;
+    const k = ws[i]!.key;
+    if (METRO_CUES.has(k)) r.metro = true;
+    if (RAILWAY_CUES.has(k)) r.railway = true;
+    if (AIRPORT_CUES.has(k)) r.airport = true;
+    if (POLICE_CUES.has(k)) r.police = true;
+    if (PLACE_CUES.has(k)) r.place = true;
+    // "station" is a railway cue unless it is "police station".
+    if ((k === STATION_KEY || k === STATION_HI_KEY) && !(i > 0 && POLICE_CUES.has(ws[i - 1]!.key))) r.railway = true;
+  }
+  return r;
+}
+
+interface Candidate {
+  result: GeoResult;
+  length: number;
+  start: number;
+}
+
+function resolve(targets: Target[], cues: ReturnType<typeof cuesNear>, length: number, shortName: boolean): Omit<GeoResult, 'matched'> | null {
+  const hasCue = (c: Cue | null): boolean => (c === null ? false : cues[c]);
+  const usable = targets.filter((t) => !t.needsCue || cues.police || cues.place || hasCue(t.cue));
+  if (usable.length === 0) return null;
+  const cued = usable.filter((t) => t.cue !== null && hasCue(t.cue));
+  const plain = usable.filter((t) => t.cue === null);
+  let chosen: Target[];
+  let ambiguity = 0;
+  if (cued.length > 0) chosen = cued;
+  else if (plain.length > 0) {
+    chosen = plain;
+    if (plain.length < usable.length) ambiguity = 0.1; // a metro/railway station of that name exists
+  } else return null; // only cue-bound targets and no cue
+  let out: Omit<GeoResult, 'matched'>;
+  const first = chosen[0]!;
+  const stationsChosen = new Set(chosen.map((t) => t.station));
+  if (stationsChosen.size === 1) {
+    const base = first.kind === 'station' ? 0.9 : first.kind === 'locality' ? 0.85 : 0.6;
+    out = { district: first.district, districtName: first.districtName, station: first.station, stationName: first.stationName, confidence: base - ambiguity };
+  } else if (new Set(chosen.map((t) => t.district)).size === 1) {
+    out = { district: first.district, districtName: first.districtName, station: null, stationName: null, confidence: 0.55 };
+  } else {
+    // Different districts: prefer a station's own name over a locality alias, then file order.
+    const best = chosen.find((t) => t.kind === 'station') ?? first;
+    out = { district: best.district, districtName: best.districtName, station: best.station, stationName: best.stationName, confidence: 0.45 };
+  }
+  if (shortName && length === 1) out.confidence -= 0.1;
+  if (cues.police) out.confidence += 0.05;
+  out.confidence = Math.round(Math.min(0.95, Math.max(0.05, out.confidence)) * 100) / 100;
+  return out;
+}
+
+export function geotagWith(gz: Gazetteer, text: string): GeoResult | null {
+  const clean = text.normalize('NFC').replace(ZERO_WIDTH, '');
+  const ws = words(clean);
+  let best: Candidate | null = null;
+  for (let i = 0; i < ws.length; ) {
+    let matchedLen = 0;
+    const entries = gz.byFirst.get(ws[i]!.key);
+    if (entries) {
+      for (const e of entries) {
+        const n = e.keys.length;
+        if (i + n > ws.length) continue;
+        let ok = true;
+        for (let k = 1; k < n; k++) {
+          if (ws[i + k]!.key !== e.keys[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        const r = resolve(e.targets, cuesNear(ws, i, i + n), n, e.keys.join('').length <= 3);
+        if (r === null) continue;
+        const cand: Candidate = { result: { ...r, matched: clean.slice(ws[i]!.start, ws[i + n - 1]!.end) }, length: n, start: i };
+        if (
+          best === null ||
+          cand.result.confidence > best.result.confidence ||
+          (cand.result.confidence === best.result.confidence && cand.length > best.length)
+        ) {
+          best = cand;
+        }
+        matchedLen = n;
+        break; // longest match at this position
+      }
+    }
+    i += matchedLen > 0 ? matchedLen : 1;
+  }
+  return best?.result ?? null;
+}
+
+export function geotag(text: string): GeoResult | null {
+  return geotagWith(delhiGazetteer(), text);
+}

@@ -1,0 +1,119 @@
+/**
+ * Language and script of a post and of each of its tokens. Devanagari words are `hi`; Latin
+ * words are `hi-Latn` (romanised Hindi) or `en` by the token model in models/langid (trained on
+ * SentiMix word tags) with the context of neighbouring Latin words; other scripts, numbers,
+ * punctuation, URLs, handles and emoji are `other`. The post's language is the largest share of
+ * its word tokens (words and hashtags), and `mix` gives the shares.
+ */
+import { tokenize, type Token } from '../text/tokenize.js';
+import { langIdModel } from './model.js';
+import { createTagger, type Tagger } from './tagger.js';
+
+export type Lang = 'hi' | 'en' | 'hi-Latn' | 'other';
+
+export interface LanguageResult {
+  lang: Lang;
+  mix: { hi: number; en: number; 'hi-Latn': number; other: number };
+  tokens: { text: string; lang: Lang }[];
+}
+
+let tagger: Tagger | undefined;
+function getTagger(): Tagger {
+  tagger ??= createTagger(langIdModel());
+  return tagger;
+}
+
+/** Version of the token model in use (recorded with stored predictions). */
+export function languageModelVersion(): string {
+  return getTagger().version;
+}
+
+const SCRIPT_DEVANAGARI = 1;
+const SCRIPT_LATIN = 2;
+const SCRIPT_OTHER = 3;
+
+/** Script of the first letter of a word (skipping a leading `#`). */
+function scriptOf(word: string): number {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x23 || (c >= 0x30 && c <= 0x39) || c === 0x5f) continue; // '#', digits, '_'
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) {
+      return SCRIPT_LATIN;
+    }
+    if (c >= 0x0900 && c <= 0x097f) return SCRIPT_DEVANAGARI;
+    if (c >= 0xa8e0 && c <= 0xa8ff) return SCRIPT_DEVANAGARI; // Devanagari Extended
+    if (c >= 0x0966 && c <= 0x096f) continue;
+    return SCRIPT_OTHER;
+  }
+  return SCRIPT_OTHER;
+}
+
+// Scratch buffers reused across calls (grown on demand).
+let zBuf = new Float64Array(256);
+let outBuf = new Float64Array(256);
+let idxBuf = new Int32Array(256);
+
+export function detectLanguage(text: string): LanguageResult {
+  return detectTokens(tokenize(text));
+}
+
+/** The same as `detectLanguage`, for callers that already tokenised the text. */
+export function detectTokens(toks: readonly Token[]): LanguageResult {
+  const t = getTagger();
+  const n = toks.length;
+  if (zBuf.length < n) {
+    zBuf = new Float64Array(n * 2);
+    outBuf = new Float64Array(n * 2);
+    idxBuf = new Int32Array(n * 2);
+  }
+  const tokens: { text: string; lang: Lang }[] = new Array<{ text: string; lang: Lang }>(n);
+  let hi = 0;
+  let other = 0;
+  let latin = 0;
+  for (let i = 0; i < n; i++) {
+    const tok = toks[i]!;
+    let lang: Lang = 'other';
+    if (tok.kind === 'word' || tok.kind === 'hashtag') {
+      const script = scriptOf(tok.text);
+      if (script === SCRIPT_DEVANAGARI) {
+        lang = 'hi';
+        hi++;
+      } else if (script === SCRIPT_LATIN) {
+        const w = tok.kind === 'hashtag' ? tok.text.slice(1) : tok.text;
+        zBuf[latin] = t.wordScore(w);
+        idxBuf[latin] = i;
+        latin++;
+        lang = 'en'; // decided below
+      } else {
+        other++;
+      }
+    }
+    tokens[i] = { text: tok.text, lang };
+  }
+  let hiLatn = 0;
+  if (latin > 0) {
+    t.contextScores(zBuf, latin, outBuf);
+    for (let k = 0; k < latin; k++) {
+      if (outBuf[k]! > 0) {
+        tokens[idxBuf[k]!]!.lang = 'hi-Latn';
+        hiLatn++;
+      }
+    }
+  }
+  const en = latin - hiLatn;
+  const words = hi + latin + other;
+  if (words === 0) return { lang: 'other', mix: { hi: 0, en: 0, 'hi-Latn': 0, other: 0 }, tokens };
+  // Ties go to Hindi over romanised Hindi over English over other.
+  let lang: Lang = 'hi';
+  let best = hi;
+  if (hiLatn > best) {
+    lang = 'hi-Latn';
+    best = hiLatn;
+  }
+  if (en > best) {
+    lang = 'en';
+    best = en;
+  }
+  if (other > best) lang = 'other';
+  return { lang, mix: { hi: hi / words, en: en / words, 'hi-Latn': hiLatn / words, other: other / words }, tokens };
+}
