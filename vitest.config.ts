@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'pglite',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
           env: { CHHAVI_TEST_DB: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { COMING_LATER, NAV, visibleNav } from './nav-items.js';
+
+const paths = (perms: string[]) => visibleNav(perms).flatMap((s) => s.items.map((i) => i.path));
+
+describe('visibleNav', () => {
+  it('shows the administration pages only with their permissions', () => {
+    const admin = paths(['self', 'units.read', 'units.manage', 'users.read', 'users.manage', 'audit.read', 'settings.manage']);
+    expect(admin).toEqual(expect.arrayContaining(['/users', '/units', '/audit', '/settings/security']));
+
+    const analyst = paths(['self', 'units.read']);
+    expect(analyst).not.toContain('/users');
+    expect(analyst).not.toContain('/units');
+    expect(analyst).not.toContain('/audit');
+    expect(analyst).toContain('/settings/security');
+
+    const supervisor = paths(['self', 'units.read', 'audit.read']);
+    expect(supervisor).toContain('/audit');
+    expect(supervisor).not.toContain('/users');
+  });
+
+  it('drops a section left without entries', () => {
+    const headings = visibleNav(['self']).map((s) => s.heading);
+    expect(headings).not.toContain('nav.administration');
+    expect(headings).toContain('nav.publishing');
+  });
+
+  it('lists every capability still to come in the navigation', () => {
+    const all = NAV.flatMap((s) => s.items.map((i) => i.path));
+    for (const path of Object.keys(COMING_LATER)) expect(all).toContain(path);
+  });
+});
