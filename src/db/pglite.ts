@@ -7,9 +7,15 @@ import type { Database, Queryable } from './database.js';
  * Embedded PostgreSQL in a data folder. PGlite runs one connection, so queries are serialised
  * by PGlite itself; a transaction holds that connection until it ends.
  */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(dataDir: string | null): Promise<Database & { dumpDataDir(): Promise<Blob> }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+  return wrap(pg);
+}
+
+/** A fresh in-memory database started from a dump of another one's data folder. */
+export async function openPgliteFrom(dump: Blob): Promise<Database & { dumpDataDir(): Promise<Blob> }> {
+  const pg = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } });
   return wrap(pg);
 }
 
@@ -34,7 +40,7 @@ function queryable(pg: PgliteLike): Queryable {
   };
 }
 
-function wrap(pg: PGlite): Database {
+function wrap(pg: PGlite): Database & { dumpDataDir(): Promise<Blob> } {
   const base = queryable(pg);
   return {
     kind: 'pglite',
@@ -47,6 +53,9 @@ function wrap(pg: PGlite): Database {
     },
     async close() {
       if (!pg.closed) await pg.close();
+    },
+    async dumpDataDir() {
+      return pg.dumpDataDir('none');
     },
   };
 }

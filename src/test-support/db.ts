@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../db/database.js';
-import { openPglite } from '../db/pglite.js';
+import { openPglite, openPgliteFrom } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
-import { migrate } from '../db/migrate.js';
+import { loadMigrations, migrate } from '../db/migrate.js';
 import { installJobSchema } from '../jobs/queue.js';
 
 /** Which database the data-layer tests run on: CHHAVI_TEST_DB=pglite (default) or postgres. */
@@ -51,9 +54,7 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDbKind === 'pglite') {
-    const db = await openPglite(null);
-    await migrate(db);
-    await installJobSchema(db);
+    const db = await openMigratedPglite();
     return { db, url: null, drop: () => db.close() };
   }
   const name = `chhavi_t_${randomBytes(6).toString('hex')}`;
@@ -80,4 +81,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/**
+ * PGlite's first start (initdb) costs seconds; a migrated data folder is dumped once per set of
+ * migrations into the temp folder and every later test database starts from that dump.
+ */
+async function openMigratedPglite(): Promise<Database> {
+  const key = createHash('sha256').update(loadMigrations().map((m) => m.checksum).join(',')).digest('hex').slice(0, 16);
+  const file = join(tmpdir(), `chhavi-pglite-template-${key}.tar`);
+  if (existsSync(file)) {
+    const db = await openPgliteFrom(new Blob([readFileSync(file)]));
+    return db;
+  }
+  const db = await openPglite(null);
+  await migrate(db);
+  await installJobSchema(db);
+  const dump = await db.dumpDataDir();
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+  renameSync(tmp, file);
+  return db;
 }
