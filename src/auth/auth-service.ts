@@ -146,7 +146,7 @@ export class AuthService implements RequestAuthenticator {
       throw lockedError(account.lockedUntil, now);
     }
     if (!(await verifyPassword(input.password, account.passwordHash))) {
-      await this.countFailure(account, client.ip, now, 'wrong_password');
+      if (await this.countFailure(account, client.ip, now, 'wrong_password')) throw lockedError(new Date(now.getTime() + LOGIN_POLICY.lockMs), now);
       throw new AppError('invalid_credentials', 'wrong username or password');
     }
     if (account.disabled) {
