@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { hashUnit, LANG_OF_KEY, makeRandom, pick, type EventLabels, type Lang, type LangKey, type TemplateSet } from './lib.js';
 import { SLOTS } from './slots.js';
 import { stylize } from './style.js';
+import { accountabilitySets } from './templates/accountability.js';
 import { complaintSets } from './templates/complaint.js';
 import { crimeSets } from './templates/crime.js';
 import { dailyLifeSets } from './templates/daily-life.js';
@@ -40,6 +41,7 @@ export const ALL_SETS: TemplateSet[] = [
   ...complaintSets,
   ...praiseSets,
   ...policeNeutralSets,
+  ...accountabilitySets,
   ...everydaySets,
   ...dailyLifeSets,
   ...hardNegativeSets,
