@@ -52,6 +52,7 @@ export const AT_TEXT_SQL = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI
 
 // Lone surrogates and NUL cannot be stored in PostgreSQL text or jsonb; untrusted text (a post,
 // a user agent) may hold them, so they become U+FFFD before the row is hashed and written.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
 const UNSTORABLE = /[\u0000]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function storableText(s: string): string {

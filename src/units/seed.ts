@@ -50,7 +50,7 @@ function rowsOf<T>(dir: string, file: string, map: (r: Record<string, string>) =
     try {
       return map(record);
     } catch (err) {
-      throw new Error(`${file} line ${line}: ${(err as Error).message}`);
+      throw new Error(`${file} line ${line}: ${(err as Error).message}`, { cause: err });
     }
   });
 }

@@ -9,7 +9,7 @@ const officerA: Actor = { userId: '22222222-2222-4222-8222-222222222222', userna
 const unscoped: Actor = { ...officerA, username: 'nobody', units: [] };
 const readOnlyToken: Actor = { ...admin, via: 'token', tokenScopes: ['units.read'] };
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (err: { code?: string }) => err.code ?? String(err));
+const code = (p: Promise<unknown>) => p.then(() => 'ok', (err: { code?: string; message?: string }) => err.code ?? `error: ${err.message}`);
 
 describe(`unit service on ${testDbKind}`, () => {
   let t: TestDatabase;
