@@ -142,7 +142,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true }, config: { policy: { public: true, why: 'API description' } } }, async () => app.swagger());
-      await opts.routes(api as App);
+      await opts.routes(api as unknown as App);
     },
     { prefix: '/api/v1' },
   );
