@@ -52,6 +52,11 @@ function buildClassTable(): Uint8Array {
   return t;
 }
 
+/** Whether a UTF-16 code unit belongs to a word (\p{L}\p{M}\p{N}). */
+export function isWordUnit(c: number): boolean {
+  return CLASS[c] === 1;
+}
+
 /** Whether a non-word, non-space code unit is kept as a feature (emoji, currency, ! and ?). */
 function keepSymbol(c: number): boolean {
   return c >= 0x80 || c === 0x21 || c === 0x3f;

@@ -1,6 +1,9 @@
 /** Probability calibration on dev data: Platt scaling for binary outputs, a temperature for softmax. */
 
-/** Fits p = sigmoid(a*z + b) by Newton's method on Platt's smoothed targets. */
+/**
+ * Fits p = sigmoid(a*z + b) on Platt's smoothed targets: Newton steps with a backtracking line
+ * search (Lin, Lin and Weng 2007), so separable data cannot make it diverge.
+ */
 export function fitPlatt(z: ArrayLike<number>, y: ArrayLike<number>): { a: number; b: number } {
   const n = z.length;
   let pos = 0;
@@ -9,14 +12,25 @@ export function fitPlatt(z: ArrayLike<number>, y: ArrayLike<number>): { a: numbe
   if (pos === 0 || neg === 0) return { a: 1, b: 0 };
   const hi = (pos + 1) / (pos + 2);
   const lo = 1 / (neg + 2);
+  const loss = (a: number, b: number): number => {
+    let f = 0;
+    for (let i = 0; i < n; i++) {
+      const t = y[i]! > 0 ? hi : lo;
+      const x = a * z[i]! + b;
+      // log(1 + e^x) - t*x, computed stably
+      f += (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))) - t * x;
+    }
+    return f;
+  };
   let a = 1;
-  let b = 0;
+  let b = Math.log((pos + 1) / (neg + 1));
+  let f = loss(a, b);
   for (let it = 0; it < 100; it++) {
     let ga = 0;
     let gb = 0;
-    let haa = 1e-9;
+    let haa = 1e-12;
     let hab = 0;
-    let hbb = 1e-9;
+    let hbb = 1e-12;
     for (let i = 0; i < n; i++) {
       const t = y[i]! > 0 ? hi : lo;
       const x = a * z[i]! + b;
@@ -29,13 +43,25 @@ export function fitPlatt(z: ArrayLike<number>, y: ArrayLike<number>): { a: numbe
       hab += w * z[i]!;
       hbb += w;
     }
+    if (Math.abs(ga) < 1e-7 && Math.abs(gb) < 1e-7) break;
     const det = haa * hbb - hab * hab;
-    if (Math.abs(det) < 1e-12) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) break;
+    if (!(det > 0)) break;
+    const da = -(hbb * ga - hab * gb) / det;
+    const db = -(haa * gb - hab * ga) / det;
+    let step = 1;
+    let improved = false;
+    while (step > 1e-10) {
+      const fa = loss(a + step * da, b + step * db);
+      if (fa < f + 1e-4 * step * (ga * da + gb * db)) {
+        a += step * da;
+        b += step * db;
+        f = fa;
+        improved = true;
+        break;
+      }
+      step /= 2;
+    }
+    if (!improved) break;
   }
   return { a, b };
 }

@@ -102,7 +102,7 @@ export function loadHeads(opts: DataOptions): HeadData[] {
       if (v === undefined) continue;
       if (classes === null) out.push({ text: r.text, y: v === true ? 1 : 0, w: 1 });
       else {
-        const k = classes.indexOf(String(v));
+        const k = classes.indexOf(typeof v === 'string' ? v : '');
         if (k >= 0) out.push({ text: r.text, y: k, w: 1 });
       }
     }

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../config/paths.js';
+import { trainModel } from '../../nlp/train/train.js';
+
+/** The shared datasets: CHHAVI_DATASETS, or `../shared/datasets` beside the package. */
+export function defaultDatasetsDir(): string {
+  return process.env.CHHAVI_DATASETS || join(packageRoot, '..', 'shared', 'datasets');
+}
+
+export function register(program: Command): void {
+  program
+    .command('train')
+    .description('train the text classifiers from the datasets (deterministic for a seed) and write the model and its dev report')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--out <dir>', 'output folder', join(packageRoot, 'models'))
+    .option('--datasets <dir>', 'shared datasets folder (default ../shared/datasets or CHHAVI_DATASETS)')
+    .option('--project-data <dir>', 'project-made datasets folder', join(packageRoot, 'datasets'))
+    .option('--with-analyst-labels', 'also train on analysts\' labels (needs --analyst-labels FILE for now)')
+    .option('--analyst-labels <file>', 'JSON lines {"id","text","labels":{<label>: value}} exported from the triage queue')
+    .option('--subsample <n>', 'keep every n-th training row (quick runs)')
+    .action(
+      async (opts: {
+        seed: string;
+        out: string;
+        datasets?: string;
+        projectData: string;
+        withAnalystLabels?: boolean;
+        analystLabels?: string;
+        subsample?: string;
+      }) => {
+        if (opts.withAnalystLabels && !opts.analystLabels)
+          throw new Error('--with-analyst-labels needs --analyst-labels FILE (a JSON-lines export of the labels)');
+        const seed = Number(opts.seed);
+        if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+        const result = trainModel({
+          seed,
+          outDir: resolve(opts.out),
+          datasetsDir: resolve(opts.datasets ?? defaultDatasetsDir()),
+          projectDir: resolve(opts.projectData),
+          analystLabels: opts.analystLabels ? resolve(opts.analystLabels) : undefined,
+          subsample: opts.subsample ? Number(opts.subsample) : undefined,
+          log: (line) => console.error(line),
+        });
+        console.log(JSON.stringify({ version: result.version, model: result.modelPath, report: result.reportPath, anchors: result.report.anchors }));
+      },
+    );
+}

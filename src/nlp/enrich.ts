@@ -1,0 +1,83 @@
+/**
+ * The whole enrichment of one post: language and script, normalisation, every classifier,
+ * geotag and a near-duplicate cluster key. The monitoring pipeline calls `enrich`; the CLI's
+ * `classify --jsonl` prints `toClassifyOutput` of it (the shape of DESIGN.md §5).
+ */
+import { clusterKey } from './features/cluster-key.js';
+import type { Contribution, Prediction } from './classify/classifier.js';
+import type { Decisions, Label, Scores } from './classify/labels.js';
+import { getClassifier } from './classify/load.js';
+import { geotag, type GeoResult } from './geo/geotag.js';
+import { detectLanguage, type LanguageResult } from './lang/detect.js';
+import { normalize } from './text/normalize.js';
+
+export interface Enrichment {
+  lang: LanguageResult['lang'];
+  mix: LanguageResult['mix'];
+  normalized: string;
+  scores: Scores;
+  decisions: Decisions;
+  /** Per-class probabilities of aggression and sentiment. */
+  classes: Prediction['classes'];
+  geo: GeoResult | null;
+  clusterKey: string;
+  /** Version of the classifier model that made the scores and decisions. */
+  model: string;
+}
+
+export interface ClassifyOutput {
+  id: unknown;
+  lang: LanguageResult['lang'];
+  scores: Scores;
+  decisions: Decisions;
+  geo: { district: string; station: string | null; confidence: number } | null;
+  model: string;
+}
+
+export function enrich(text: string): Enrichment {
+  const classifier = getClassifier();
+  const language = detectLanguage(text);
+  const normalized = normalize(text);
+  const p = classifier.predict(normalized);
+  return {
+    lang: language.lang,
+    mix: language.mix,
+    normalized,
+    scores: p.scores,
+    decisions: p.decisions,
+    classes: p.classes,
+    geo: geotag(text),
+    clusterKey: clusterKey(normalized),
+    model: classifier.version,
+  };
+}
+
+/** The classify output of DESIGN.md §5, keys in that order. */
+export function toClassifyOutput(id: unknown, e: Enrichment): ClassifyOutput {
+  return {
+    id,
+    lang: e.lang,
+    scores: e.scores,
+    decisions: e.decisions,
+    geo: e.geo === null ? null : { district: e.geo.district, station: e.geo.station, confidence: e.geo.confidence },
+    model: e.model,
+  };
+}
+
+/** `classify(text)`: the DESIGN.md §5 fields of one post (without an id). */
+export function classify(text: string): Omit<ClassifyOutput, 'id'> {
+  const { id: _id, ...rest } = toClassifyOutput(undefined, enrich(text));
+  return rest;
+}
+
+/** The n-grams that contributed most to each positive decision of a post, for the analyst. */
+export function explain(text: string, limit = 8): Partial<Record<Label, Contribution[]>> {
+  const classifier = getClassifier();
+  const normalized = normalize(text);
+  return classifier.explainDecisions(normalized, classifier.predict(normalized), limit);
+}
+
+/** The top n-grams behind one label of a post (for a multi-class label, behind `cls`). */
+export function explainLabel(text: string, label: Label, limit = 8, cls?: string): Contribution[] {
+  return getClassifier().explain(normalize(text), label, limit, cls);
+}
