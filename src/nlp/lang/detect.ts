@@ -52,6 +52,7 @@ function scriptOf(word: string): number {
 let zBuf = new Float64Array(256);
 let outBuf = new Float64Array(256);
 let idxBuf = new Int32Array(256);
+const wordBuf: string[] = [];
 
 export function detectLanguage(text: string): LanguageResult {
   return detectTokens(tokenize(text));
@@ -81,6 +82,7 @@ export function detectTokens(toks: readonly Token[]): LanguageResult {
       } else if (script === SCRIPT_LATIN) {
         const w = tok.kind === 'hashtag' ? tok.text.slice(1) : tok.text;
         zBuf[latin] = t.wordScore(w);
+        wordBuf[latin] = w;
         idxBuf[latin] = i;
         latin++;
         lang = 'en'; // decided below
@@ -92,7 +94,7 @@ export function detectTokens(toks: readonly Token[]): LanguageResult {
   }
   let hiLatn = 0;
   if (latin > 0) {
-    t.contextScores(zBuf, latin, outBuf);
+    t.contextScores(wordBuf, zBuf, latin, outBuf);
     for (let k = 0; k < latin; k++) {
       if (outBuf[k]! > 0) {
         tokens[idxBuf[k]!]!.lang = 'hi-Latn';

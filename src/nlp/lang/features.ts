@@ -51,6 +51,16 @@ export function scoreWord(word: string, weights: Float32Array): number {
   return z;
 }
 
+/**
+ * Index of the feature "the word before is `word`" (side 1) or "the word after is `word`"
+ * (side 2); the empty word stands for the start or end of the post.
+ */
+export function neighbourFeature(word: string, side: 1 | 2): number {
+  let h = FNV_OFFSET ^ (0x40 + side);
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return (h >>> 0) & MASK;
+}
+
 const REPEAT3 = /(.)\1{2,}/g;
 const NOT_WORD = /[^\p{L}\p{M}\p{N}]/gu;
 

@@ -14,6 +14,8 @@ export interface ContextWeights {
   next: number;
   prev2: number;
   next2: number;
+  /** Weight of the mean score of the other Latin words of the post. */
+  mean: number;
   bias: number;
 }
 

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../../config/paths.js';
-import { LANGID_BITS, LANGID_DIM, forEachFeature, scoreWord } from './features.js';
+import { LANGID_BITS, LANGID_DIM, forEachFeature, neighbourFeature, scoreWord } from './features.js';
 import { encodeWeights, decodeModel, type ContextWeights, type LangIdFile } from './model.js';
 import { latinWords, readSentiMix } from './sentimix.js';
 import { evaluateTagger } from './evaluate.js';
@@ -51,15 +51,20 @@ function trainWords(seqs: Seq[], seed: number, epochs: number, lr: number, l2: n
   const g2 = new Float32Array(LANGID_DIM).fill(1e-6);
   let b = 0;
   let gb = 1e-6;
-  const items: { form: string; y: number }[] = [];
-  for (const s of seqs) s.forms.forEach((form, i) => items.push({ form, y: s.hindi[i] ? 1 : 0 }));
+  const items: { form: string; prev: number; next: number; y: number }[] = [];
+  for (const s of seqs) {
+    s.forms.forEach((form, i) =>
+      items.push({ form, prev: neighbourFeature(s.forms[i - 1] ?? '', 1), next: neighbourFeature(s.forms[i + 1] ?? '', 2), y: s.hindi[i] ? 1 : 0 }),
+    );
+  }
   const rand = mulberry32(seed);
   const idx: number[] = [];
   for (let e = 0; e < epochs; e++) {
     const order = shuffle(items, rand);
-    for (const { form, y } of order) {
+    for (const { form, prev, next, y } of order) {
       idx.length = 0;
       forEachFeature(form, (k) => idx.push(k));
+      idx.push(prev, next);
       let z = b;
       for (const k of idx) z += w[k]!;
       const g = sigmoid(z) - y;
@@ -75,32 +80,44 @@ function trainWords(seqs: Seq[], seed: number, epochs: number, lr: number, l2: n
   return { w, b };
 }
 
+/** Stage-1 scores of a post's Latin words: the word's own features and its neighbours. */
+function stage1(forms: string[], w: Float32Array, b: number): number[] {
+  return forms.map(
+    (f, i) => scoreWord(f, w) + b + w[neighbourFeature(forms[i - 1] ?? '', 1)]! + w[neighbourFeature(forms[i + 1] ?? '', 2)]!,
+  );
+}
+
 const CLIP = 8;
 const clip = (z: number): number => (z > CLIP ? CLIP : z < -CLIP ? -CLIP : z);
 
-/** Stage 2: logistic regression on [self, prev, next, prev2, next2] clipped scores. */
+/** Stage 2: logistic regression on [self, prev, next, prev2, next2, mean of the others] clipped scores. */
 function trainContext(scored: { z: number[]; hindi: boolean[] }[], seed: number): ContextWeights {
   const rows: { x: number[]; y: number }[] = [];
   for (const s of scored) {
     const n = s.z.length;
     const at = (i: number): number => (i >= 0 && i < n ? clip(s.z[i]!) : 0);
-    for (let i = 0; i < n; i++) rows.push({ x: [at(i), at(i - 1), at(i + 1), at(i - 2), at(i + 2)], y: s.hindi[i] ? 1 : 0 });
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += clip(s.z[i]!);
+    for (let i = 0; i < n; i++) {
+      const mean = n > 1 ? (sum - clip(s.z[i]!)) / (n - 1) : 0;
+      rows.push({ x: [at(i), at(i - 1), at(i + 1), at(i - 2), at(i + 2), mean], y: s.hindi[i] ? 1 : 0 });
+    }
   }
-  const w = [1, 0, 0, 0, 0];
+  const w = [1, 0, 0, 0, 0, 0];
   let b = 0;
   const rand = mulberry32(seed + 1);
   for (let e = 0; e < 4; e++) {
     const lr = 0.02 / (1 + e);
     for (const { x, y } of shuffle(rows, rand)) {
       let z = b;
-      for (let j = 0; j < 5; j++) z += w[j]! * x[j]!;
+      for (let j = 0; j < 6; j++) z += w[j]! * x[j]!;
       const g = sigmoid(z) - y;
-      for (let j = 0; j < 5; j++) w[j]! -= lr * g * x[j]!;
+      for (let j = 0; j < 6; j++) w[j]! -= lr * g * x[j]!;
       b -= lr * g;
     }
   }
   const r = (v: number): number => Math.round(v * 1e6) / 1e6;
-  return { self: r(w[0]!), prev: r(w[1]!), next: r(w[2]!), prev2: r(w[3]!), next2: r(w[4]!), bias: r(b) };
+  return { self: r(w[0]!), prev: r(w[1]!), next: r(w[2]!), prev2: r(w[3]!), next2: r(w[4]!), mean: r(w[5]!), bias: r(b) };
 }
 
 function main(): void {
@@ -136,7 +153,7 @@ function main(): void {
     [foldB, foldA],
   ] as const) {
     const m = trainWords(fit, seed, EPOCHS, LR, L2);
-    for (const s of held) scored.push({ z: s.forms.map((f) => scoreWord(f, m.w) + m.b), hindi: s.hindi });
+    for (const s of held) scored.push({ z: stage1(s.forms, m.w, m.b), hindi: s.hindi });
   }
   const context = trainContext(scored, seed);
   const full = trainWords(seqs, seed, EPOCHS, LR, L2);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from './normalize.js';
+
+describe('normalize', () => {
+  it('composes to NFC', () => {
+    // क + ि written as decomposed input stays one NFC string; é decomposed becomes é.
+    expect(normalize('cafe\u0301')).toBe('caf\u00e9');
+  });
+
+  it('removes zero-width characters', () => {
+    expect(normalize('पु\u200Bलि\u200Dस\uFEFF')).toBe('पुलिस');
+    expect(normalize('a\u200Cb')).toBe('ab');
+  });
+
+  it('folds nukta letters to their base letter, precomposed or not', () => {
+    expect(normalize('ज़मीन')).toBe('जमीन');
+    expect(normalize('\u095Bमीन')).toBe('जमीन'); // precomposed ज़
+    expect(normalize('सड़क')).toBe('सडक');
+    expect(normalize('फ़ोन')).toBe('फोन');
+  });
+
+  it('folds candrabindu to anusvara', () => {
+    expect(normalize('चाँद')).toBe('चांद');
+    expect(normalize('हँसी')).toBe(normalize('हंसी'));
+  });
+
+  it('lower-cases Latin and leaves Devanagari alone', () => {
+    expect(normalize('Delhi POLICE दिल्ली')).toBe('delhi police दिल्ली');
+  });
+
+  it('cuts letters repeated three or more times to two', () => {
+    expect(normalize('sooooo goooood')).toBe('soo good');
+    expect(normalize('book')).toBe('book');
+    expect(normalize('नहीईईई')).toBe('नहीईई');
+    expect(normalize('हाहाहाहा')).toBe('हाहा');
+  });
+
+  it('replaces URLs and handles with placeholders', () => {
+    expect(normalize('see https://t.co/AbC123 now')).toBe('see _url_ now');
+    expect(normalize('www.example.com/x?y=1')).toBe('_url_');
+    expect(normalize('@DelhiPolice please help')).toBe('_user_ please help');
+    expect(normalize('mail me at a@b.com')).toBe('mail me at a@b.com');
+  });
+
+  it('collapses white space', () => {
+    expect(normalize('  a \n\t b  ')).toBe('a b');
+  });
+
+  it('is idempotent', () => {
+    const s = 'Heyyyy @abc ज़मीन पर चाँद http://x.y/z नहीं!!!';
+    expect(normalize(normalize(s))).toBe(normalize(s));
+  });
+});
