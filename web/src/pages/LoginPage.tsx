@@ -74,7 +74,7 @@ export function TotpPage() {
           <span>{t('login.totpCode')}</span>
           <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,8}" required value={code} onChange={(e) => setCode(e.target.value)} />
         </label>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} keys={{ invalid_credentials: 'errors.invalid_code' }} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('login.totpSubmit')}
         </button>

@@ -4,8 +4,10 @@ import { ROLES, type Role, type Unit, type User } from '../../api/types.js';
 import { useSession } from '../../session/session.js';
 import { localName } from '../../ui/names.js';
 
-/** Roles that always see the whole force (src/auth/roles.ts FORCE_WIDE_ROLES). */
+/** Roles that always see the whole force and take no units (src/auth/roles.ts). */
 const FORCE_WIDE: readonly Role[] = ['admin', 'sb_supervisor', 'leadership'];
+/** Scoped roles that may instead be given every unit (src/users/user-rules.ts). */
+const ALL_UNITS_ALLOWED: readonly Role[] = ['analyst'];
 
 export interface UserFormValues {
   username: string;
@@ -39,6 +41,8 @@ export function UserForm({ user, units, busy, submitLabel, onSubmit, onCancel }:
   });
   const set = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const forceWide = FORCE_WIDE.includes(values.role);
+  const mayHaveAll = ALL_UNITS_ALLOWED.includes(values.role);
+  const allUnits = mayHaveAll && values.allUnits;
 
   const toggleUnit = (id: string, on: boolean) =>
     set('unitIds', on ? [...values.unitIds.filter((u) => u !== id), id] : values.unitIds.filter((u) => u !== id));
@@ -85,13 +89,15 @@ export function UserForm({ user, units, busy, submitLabel, onSubmit, onCancel }:
           <p className="hint">{t('users.forceWideHint')}</p>
         ) : (
           <>
-            <label className="check">
-              <input type="checkbox" name="allUnits" checked={values.allUnits} onChange={(e) => set('allUnits', e.target.checked)} />
-              <span>
-                {t('users.allUnits')} <small className="hint">{t('users.allUnitsHint')}</small>
-              </span>
-            </label>
-            {values.allUnits ? null : (
+            {mayHaveAll ? (
+              <label className="check">
+                <input type="checkbox" name="allUnits" checked={values.allUnits} onChange={(e) => set('allUnits', e.target.checked)} />
+                <span>
+                  {t('users.allUnits')} <small className="hint">{t('users.allUnitsHint')}</small>
+                </span>
+              </label>
+            ) : null}
+            {allUnits ? null : (
               <div className="check-grid">
                 {units.map((u) => (
                   <label className="check" key={u.id}>
@@ -118,9 +124,12 @@ export function UserForm({ user, units, busy, submitLabel, onSubmit, onCancel }:
   );
 }
 
-/** What the API receives for the scope: force-wide roles carry no units of their own. */
-export function scopeOf(values: UserFormValues): { allUnits: boolean; unitIds: string[] } {
-  if (FORCE_WIDE.includes(values.role)) return { allUnits: true, unitIds: [] };
-  if (values.allUnits) return { allUnits: true, unitIds: [] };
-  return { allUnits: false, unitIds: values.unitIds };
+/**
+ * What the API receives for the scope: force-wide roles carry no units of their own, only some
+ * roles may be given every unit, every other scoped user needs a list.
+ */
+export function scopeOf(values: Pick<UserFormValues, 'role' | 'allUnits' | 'unitIds'>): { allUnits: boolean; unitIds: string[] } {
+  if (FORCE_WIDE.includes(values.role)) return { allUnits: false, unitIds: [] };
+  if (values.allUnits && ALL_UNITS_ALLOWED.includes(values.role)) return { allUnits: true, unitIds: [] };
+  return { allUnits: false, unitIds: [...new Set(values.unitIds)] };
 }
