@@ -189,7 +189,7 @@ function sendError(err: FastifyError | AppError, req: FastifyRequest, reply: Fas
     if (err.headers) void reply.headers(err.headers);
     return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
   }
-  const fe = err as FastifyError;
+  const fe = err;
   if (fe.validation) {
     const first = fe.validation[0];
     const where = fe.validationContext ?? 'body';
