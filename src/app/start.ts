@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ProcessRole } from '../config/config.js';
 import { packageRoot } from '../config/paths.js';
 import { buildServer, type App } from '../http/server.js';
-import { registerRoutes } from '../http/routes.js';
+import { registerRootRoutes, registerRoutes } from '../http/routes.js';
 import { seedUnits } from '../units/seed.js';
 import { ensureFirstAdmin } from '../auth/bootstrap.js';
 import type { AppContext } from './context.js';
@@ -17,6 +17,7 @@ export async function createHttpApp(ctx: AppContext): Promise<App> {
     logger: ctx.logger,
     authenticator: ctx.auth,
     routes: (api) => registerRoutes(api, ctx),
+    rootRoutes: (app) => registerRootRoutes(app, ctx),
     webRoot,
     metrics: ctx.metrics,
     secureCookies: ctx.config.publicUrl.startsWith('https://'),

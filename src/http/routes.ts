@@ -12,3 +12,8 @@ export function registerRoutes(api: App, ctx: AppContext): void {
   registerUnitRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
 }
+
+/** Routes outside /api/v1: platform simulators and other non-API surfaces. */
+export function registerRootRoutes(_app: App, _ctx: AppContext): void {
+  // The Sandbox platform registers its API here.
+}

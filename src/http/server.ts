@@ -25,6 +25,8 @@ export interface ServerOptions {
   authenticator: RequestAuthenticator;
   /** Registers every capability's routes under /api/v1. */
   routes: (api: App) => Promise<void> | void;
+  /** Routes outside /api/v1 (e.g. the Sandbox platform's own API); they declare policies too. */
+  rootRoutes?: (app: App) => Promise<void> | void;
   /** The built SPA (index.html and assets); not served when absent. */
   webRoot?: string | undefined;
   /** Answers /readyz: throws when the process cannot serve. */
@@ -65,11 +67,13 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
 
   // Deny by default: a route that declares no policy is a programming error and stops the start.
   const routes: RegisteredRoute[] = [];
+  let registeringStaticFiles = false;
   app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (route) => {
     const policy = route.config?.policy;
     if (!policy) {
-      if (route.url.startsWith('/api/') || route.url.startsWith('/healthz') || route.url.startsWith('/readyz') || route.url.startsWith('/metrics')) {
+      // Only the SPA's static files may go without a policy.
+      if (!registeringStaticFiles) {
         throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
       }
       return;
@@ -147,8 +151,12 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     { prefix: '/api/v1' },
   );
 
+  if (opts.rootRoutes) await opts.rootRoutes(app);
+
   if (opts.webRoot && existsSync(opts.webRoot)) {
+    registeringStaticFiles = true;
     await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false, index: ['index.html'] });
+    registeringStaticFiles = false;
   }
 
   return app;
