@@ -3,7 +3,8 @@ import { createTestDatabase, testDbKind, type TestDatabase } from '../test-suppo
 import { openPostgres } from '../db/postgres.js';
 import type { Actor, SystemActor } from '../auth/actor.js';
 import { AuditLog } from './audit-log.js';
-import { GENESIS_HASH } from './hash.js';
+import { GENESIS_HASH, entryHash } from './hash.js';
+import { entriesAfter } from './audit-repository.js';
 
 const USER_ID = '11111111-1111-4111-8111-111111111111';
 const OTHER_ID = '22222222-2222-4222-8222-222222222222';
@@ -116,16 +117,20 @@ describe(`audit log on ${testDbKind}`, () => {
 
   it('reports a changed entry whose hash was recomputed at the next entry', async () => {
     await recordMany(4);
-    // The tamperer rewrites entry 2 and gives it a fresh hash: entry 3 no longer links to it.
-    await asTamperer(`UPDATE audit_log SET action = 'hidden', hash = repeat('a', 64) WHERE id = 2`);
+    // The tamperer rewrites entry 2 and gives it a correct fresh hash: entry 3 no longer links to it.
+    const [row] = await entriesAfter(t.db, 1, 1);
+    const forged = { ...row!, action: 'hidden' };
+    const { hash: _old, ...fields } = forged;
+    await asTamperer(`UPDATE audit_log SET action = 'hidden', hash = $1 WHERE id = 2`, [entryHash(fields)]);
     const res = await audit.verify();
-    expect(res).toMatchObject({ ok: false, brokenAt: 2 });
-    await asTamperer(`DELETE FROM audit_log`);
+    expect(res).toMatchObject({ ok: false, brokenAt: 3, count: 2 });
+    expect(!res.ok && res.reason).toMatch(/link does not match the hash of entry #2/);
+  });
+
+  it('reports a broken link', async () => {
     await recordMany(4);
     await asTamperer(`UPDATE audit_log SET prev_hash = repeat('b', 64) WHERE id = 3`);
-    const linked = await audit.verify();
-    expect(linked).toMatchObject({ ok: false, brokenAt: 3 });
-    expect(!linked.ok && linked.reason).toMatch(/changed|link/);
+    expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: 3 });
   });
 
   it('reports a deleted middle entry at the entry after the gap', async () => {
@@ -148,6 +153,12 @@ describe(`audit log on ${testDbKind}`, () => {
     await asTamperer('UPDATE audit_log SET id = -id WHERE id < 0');
     const res = await audit.verify();
     expect(res).toMatchObject({ ok: false, brokenAt: 2, count: 1 });
+  });
+
+  it('reports a row slipped in before the first entry', async () => {
+    await recordMany(2);
+    await asTamperer(`INSERT INTO audit_log (id, at, actor_label, action, prev_hash, hash) VALUES (0, now(), 'x', 'x', $1, $2)`, [GENESIS_HASH, 'c'.repeat(64)]);
+    expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: 0, count: 0 });
   });
 
   it('walks the chain across pages', async () => {

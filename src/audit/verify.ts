@@ -15,9 +15,14 @@ export async function verifyChain(q: Queryable, pageSize = 1000): Promise<Verify
   let expectedId = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
+  // Start below any id, so that a row slipped in with id 0 or less is seen too.
+  let cursor = Number.MIN_SAFE_INTEGER;
   for (;;) {
-    const page = await entriesAfter(q, expectedId - 1, pageSize);
+    const page = await entriesAfter(q, cursor, pageSize);
     for (const row of page) {
+      if (row.id < expectedId) {
+        return { ok: false, count, brokenAt: row.id, reason: 'unexpected id: ids count up from 1 (an entry was inserted)' };
+      }
       if (row.id !== expectedId) {
         const missing = row.id - 1 > expectedId ? `entries #${expectedId} to #${row.id - 1} are missing` : `entry #${expectedId} is missing`;
         return { ok: false, count, brokenAt: row.id, reason: `${missing} (deleted)` };
@@ -32,6 +37,7 @@ export async function verifyChain(q: Queryable, pageSize = 1000): Promise<Verify
       }
       prevHash = hash;
       expectedId = row.id + 1;
+      cursor = row.id;
       count += 1;
     }
     if (page.length < pageSize) return { ok: true, count };
