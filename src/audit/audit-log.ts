@@ -61,7 +61,11 @@ function isSystem(actor: Actor | SystemActor): actor is SystemActor {
 export class AuditLog {
   constructor(private readonly db: Database) {}
 
-  /** Appends one entry. Pass the transaction of the change being audited. */
+  /**
+   * Appends one entry. Pass the transaction of the change being audited. The entry takes a lock
+   * that every audited transaction shares until it commits, so record it as the last step: rows
+   * locked after it could deadlock with another writer waiting for the log.
+   */
   async record(q: Queryable, entry: AuditEntry): Promise<void> {
     // Called with the database itself: the lock and the insert still need one transaction.
     if (isDatabase(q)) {
