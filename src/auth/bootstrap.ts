@@ -23,7 +23,7 @@ export async function ensureFirstAdmin(ctx: AppContext, password?: string): Prom
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'conflict') return null;
-    if (code === 'validation_failed') throw new Error(`the first admin's password is refused: ${(err as Error).message}`);
+    if (code === 'validation_failed') throw new Error(`the first admin's password is refused: ${(err as Error).message}`, { cause: err });
     throw err;
   }
 }

@@ -62,7 +62,7 @@ export async function signIn(app: App, username: string, password: string): Prom
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = sessionCookie(res.headers['set-cookie']);
   if (!cookie) throw new Error('sign-in set no session cookie');
-  const csrfToken = (res.json() as { user: { csrfToken: string } }).user.csrfToken;
+  const csrfToken = res.json<{ user: { csrfToken: string } }>().user.csrfToken;
   return { cookie, csrfToken, headers: () => ({ cookie, [CSRF_HEADER]: csrfToken }) };
 }
 
