@@ -15,6 +15,7 @@ import { crimeSets } from './templates/crime.js';
 import { dailyLifeSets } from './templates/daily-life.js';
 import { everydaySets } from './templates/everyday.js';
 import { hardNegativeSets } from './templates/hard-negatives.js';
+import { longPostSets } from './templates/long-posts.js';
 import { policeNeutralSets } from './templates/police-neutral.js';
 import { praiseSets } from './templates/praise.js';
 
@@ -45,6 +46,7 @@ export const ALL_SETS: TemplateSet[] = [
   ...everydaySets,
   ...dailyLifeSets,
   ...hardNegativeSets,
+  ...longPostSets,
 ];
 
 const SLOT = /\{(\w+)\}/g;
@@ -88,7 +90,7 @@ export function buildRows(): Row[] {
       const { key, template, index: templateIndex } = entry;
       const split = splitOfEntry.get(entry) ?? 'train';
       const slotted = template.includes('{');
-      const wanted = slotted ? SLOTTED_VARIANTS : WHOLE_VARIANTS;
+      const wanted = slotted ? (set.variants ?? SLOTTED_VARIANTS) : WHOLE_VARIANTS;
       const random = makeRandom(`${SEED}:rows:${set.name}:${key}:${templateIndex}`);
       const handles = set.name.includes('traffic') ? (SLOTS.traffic?.[key] ?? []) : (SLOTS.police?.[key] ?? []);
       let made = 0;

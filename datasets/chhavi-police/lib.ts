@@ -27,6 +27,8 @@ export interface TemplateSet {
   name: string;
   labels: EventLabels;
   tone: Tone;
+  /** Rows per template with slots (default 7); long posts use fewer so they do not repeat. */
+  variants?: number;
   /** Whether a police handle may be added by the styler (only for police-related sets). */
   addressed?: boolean;
   /** Hashtags the styler may append, per language. */
