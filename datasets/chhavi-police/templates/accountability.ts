@@ -113,7 +113,7 @@ export const accountabilitySets: TemplateSet[] = [
     tone: 'neutral',
     tags: { en: ['#DelhiNews'], hi: ['#दिल्ली_समाचार'], hil: ['#DelhiNews'] },
     en: [
-      'Clashes erupted between two groups in {place} on {time}; {n} people were injured and shops were damaged, police said.',
+      'Clashes erupted between two groups in {place} {time}; {n} people were injured and shops were damaged, police said.',
       'A 32-year-old man was found with stab wounds in {place}; police have registered a case of murder.',
       'Stones were thrown during a procession in {place}; several vehicles were set on fire before forces restored order.',
       'A fire at a factory in {place} killed {n} workers; the owner has been booked for negligence.',

@@ -12,7 +12,7 @@ export const crimeSets: TemplateSet[] = [
     en: [
       'Chain snatching in {place} {time}. Two men on a bike pulled my mother\'s gold chain and sped off towards {road}.',
       'My {item} was snatched near {metro} metro {time} by a guy on a black {vehicle}. Please help {police}',
-      'Snatchers on a {vehicle} grabbed a woman\'s chain in front of the park in {place}. She fell and hurt her head.',
+      'Snatchers on a bike grabbed a woman\'s chain in front of the park in {place}. She fell and hurt her head.',
       '{police} my phone just got snatched outside {place} market, bike had no number plate',
       'Two boys on a scooty snatched my {item} at the red light on {road} {time}. Filed a complaint on the app.',
       'Third snatching in our block this month. Today an old uncle\'s chain was pulled in {place}.',
@@ -179,7 +179,7 @@ export const crimeSets: TemplateSet[] = [
       'Hit and run in {place}: a speeding car knocked down a cyclist and drove off.',
       'A bus rammed into an auto at {road}, three people injured, traffic stuck.',
       'Speeding SUV hit a pedestrian crossing the road in {place} {time}, the driver fled.',
-      'Accident at the {place} red light, a {vehicle} rider is lying on the road, please send help {police}',
+      'Accident at the {place} red light, the rider of a two-wheeler is lying on the road, please send help {police}',
     ],
     hi: [
       '{road} पर {place} के पास {time} भीषण हादसा, ट्रक ने दो बाइक सवारों को टक्कर मारी।',

@@ -65,12 +65,12 @@ export const longPostSets: TemplateSet[] = [
     hi: [
       'हर शाम {place} चौराहा पार्किंग बन जाता है। बसें सड़क के बीच रुकती हैं, ऑटो मोड़ पर खड़े रहते हैं और ट्रैफ़िक बूथ ख़ाली। 500 मीटर में 40 मिनट लगते हैं {traffic} शाम 6 से 9 तक किसी को तैनात कीजिए।',
       '{police} हमारे {place} ब्लॉक का पार्क रात में खुला बार बन जाता है। सुबह बच्चों के खेलने की जगह पर टूटी बोतलें। बीट स्टाफ़ गुज़रता है पर कुछ नहीं करता। SHO को दो बार लिख चुके हैं।',
-      'चरित्र प्रमाण पत्र के लिए ऑनलाइन फ़ॉर्म में 7 दिन लिखा है, आज {days}वाँ दिन है। हेल्पलाइन ने थाने का नंबर दिया, थाना कहता है फ़ाइल स्पेशल ब्रांच में है, स्पेशल ब्रांच कहती है थाने से पूछो।',
+      'चरित्र प्रमाण पत्र के लिए ऑनलाइन फ़ॉर्म में 7 दिन लिखा है, आज {days} दिन हो गए। हेल्पलाइन ने थाने का नंबर दिया, थाना कहता है फ़ाइल स्पेशल ब्रांच में है, स्पेशल ब्रांच कहती है थाने से पूछो।',
     ],
     hil: [
       'roz shaam {place} chauraha parking ban jaata hai. buses beech road pe rukti hai, auto mod pe khade, traffic booth khaali. 500 meter me 40 min {traffic} 6 se 9 tak kisi ko lagao please',
       '{police} hamare {place} block ka park raat ko open bar ban jaata hai, subah bachchon ki jagah pe tooti bottles. beat wale dekhte hai aur chale jaate hai. SHO ko 2 baar likh chuke',
-      'character certificate ke liye form me 7 din likha tha, aaj {days}va din hai. helpline bolti thane jao, thana bolta special branch, special branch bolti thane se poocho. गोल गोल घुमा रहे है',
+      'character certificate ke liye form me 7 din likha tha, aaj {days} din ho gaye. helpline bolti thane jao, thana bolta special branch, special branch bolti thane se poocho. गोल गोल घुमा रहे है',
       'ye jo {place} ke bahar हर रात DJ bajta hai 1 baje tak, koi permission hai kya? 112 pe bata bata ke thak gaye {police}',
     ],
   },

@@ -10,7 +10,7 @@ export const policeNeutralSets: TemplateSet[] = [
     tags: { en: ['#DelhiPolice', '#Arrested'], hi: ['#दिल्ली_पुलिस'], hil: ['#DelhiPolice'] },
     en: [
       'Delhi Police arrest {n} men for a string of snatchings in {place}; {n} phones recovered.',
-      'Crime Branch busts an interstate vehicle theft gang, {vehicle}s recovered from a godown in {place}.',
+      'Crime Branch busts an interstate vehicle theft gang, {n} stolen cars and bikes recovered from a godown in {place}.',
       'Special Cell arrests a man wanted for {days} years in a murder case, says DCP.',
       'Cyber police bust a fake call centre in {place} that cheated people across the country.',
       'Man held for running over a cyclist in {place}; car seized, says police.',
