@@ -79,7 +79,14 @@ describe('the web shell', () => {
     const fonts = await page.evaluate(async () => {
       await document.fonts.ready;
       const family = '"Noto Sans Devanagari"';
-      const devanagariFace = [...document.fonts].find((f) => f.family.replace(/"/g, '') === 'Noto Sans Devanagari' && f.unicodeRange.includes('U+0900') && f.status === 'loaded');
+      // The face of the bundled family whose unicode-range holds क (U+0915) must have been fetched.
+      const covers = (range: string, cp: number) =>
+        range.split(',').some((part) => {
+          const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+          return lo !== undefined && cp >= lo && cp <= (hi ?? lo);
+        });
+      const faces = [...document.fonts].map((f) => ({ family: f.family.replace(/"/g, ''), range: f.unicodeRange, status: f.status }));
+      const devanagariFace = faces.find((f) => f.family === 'Noto Sans Devanagari' && covers(f.range, 0x0915) && f.status === 'loaded');
       const canvas = document.createElement('canvas');
       const ctx = canvas.getContext('2d')!;
       const samples = ['क', 'ख', 'ञ', 'ळ', 'ॐ', 'कि', 'क्ष', 'छवि', 'पुलिस'];
@@ -91,13 +98,14 @@ describe('the web shell', () => {
       return {
         check: document.fonts.check(`16px ${family}`, 'छवि'),
         faceLoaded: devanagariFace !== undefined,
+        faces,
         noto: widths(`32px ${family}`),
         fallback: widths('32px "no-such-font-chhavi", monospace'),
         navFont: navLink ? getComputedStyle(navLink).fontFamily : '',
       };
     });
     expect(fonts.check).toBe(true);
-    expect(fonts.faceLoaded).toBe(true);
+    expect(fonts.faceLoaded, JSON.stringify(fonts.faces)).toBe(true);
     expect(fonts.navFont).toContain('Noto Sans Devanagari');
     // Missing glyphs draw as boxes of one width; real glyphs differ from one another.
     expect(new Set(fonts.noto).size).toBeGreaterThanOrEqual(6);

@@ -5,7 +5,7 @@ import { useSession } from '../../session/session.js';
 import { localName } from '../../ui/names.js';
 
 /** Roles that always see the whole force and take no units (src/auth/roles.ts). */
-const FORCE_WIDE: readonly Role[] = ['admin', 'sb_supervisor', 'leadership'];
+export const FORCE_WIDE: readonly Role[] = ['admin', 'sb_supervisor', 'leadership'];
 /** Scoped roles that may instead be given every unit (src/users/user-rules.ts). */
 const ALL_UNITS_ALLOWED: readonly Role[] = ['analyst'];
 

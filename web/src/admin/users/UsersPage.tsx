@@ -7,7 +7,7 @@ import { ErrorMessage, Notice } from '../../ui/ErrorMessage.js';
 import { OnceSecret } from '../../ui/CopyButton.js';
 import { formatDateTime, localName } from '../../ui/names.js';
 import { useLoad } from '../../ui/use-load.js';
-import { UserForm, scopeOf, type UserFormValues } from './UserForm.js';
+import { FORCE_WIDE, UserForm, scopeOf, type UserFormValues } from './UserForm.js';
 
 interface Secret {
   label: string;
@@ -171,7 +171,7 @@ interface RowProps {
 function UserRow({ user, units, manage, busy, editing, onEdit, onSave, onDisable, onReset, onUnlock }: RowProps) {
   const { t } = useTranslation();
   const { locale } = useSession();
-  const unitNames = user.allUnits
+  const unitNames = user.allUnits || FORCE_WIDE.includes(user.role)
     ? t('users.allUnits')
     : user.unitIds.map((id) => {
         const unit = units.find((u) => u.id === id);
