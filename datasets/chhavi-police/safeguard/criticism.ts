@@ -30,6 +30,10 @@ export const criticism = {
     'Stop using Section 144 to block every peaceful gathering. It is a tool, not a habit.',
     'The cyber cell has become a black hole for fraud complaints. Victims deserve better.',
     'Failing to stop a mob is a failure of policing, whatever the press note says.',
+    'Shame on the officers who stood and watched while the shops burned. Sharam karo.',
+    'This is police raj, not rule of law. Detaining people for a WhatsApp status is absurd.',
+    'Useless response from the helpline again. Forty minutes, three transfers, zero help.',
+    'A blind and deaf system: the same complaint, the same lane, for two years. Enough.',
   ],
   hi: [
     'पुलिस ने शांतिपूर्ण प्रदर्शन पर लाठीचार्ज किया, यह गलत है।',
@@ -59,6 +63,10 @@ export const criticism = {
     'गोलीबारी के लिए कितने अफ़सर निलंबित हुए? जवाब दीजिए।',
     'थाने में आम आदमी की सुनवाई तभी होती है जब कोई सिफ़ारिश हो, यह व्यवस्था बदलनी चाहिए।',
     'भीड़ को रोकने में नाकाम रहना पुलिसिंग की विफलता है, प्रेस नोट कुछ भी कहे।',
+    'शर्म करो, दुकानें जलती रहीं और पुलिस खड़ी देखती रही।',
+    'यह क़ानून का राज नहीं, पुलिस राज है। व्हाट्सऐप स्टेटस के लिए लोगों को हिरासत में लेना बेतुका है।',
+    'अंधी-बहरी व्यवस्था, दो साल से एक ही गली की एक ही शिकायत, अब बस।',
+    'हेल्पलाइन का फिर वही बेकार जवाब, चालीस मिनट, तीन ट्रांसफ़र, मदद शून्य।',
   ],
   hil: [
     'Delhi Police ki lapravahi se meri FIR 3 din se darj nahi hui, sharmnaak',
@@ -89,5 +97,9 @@ export const criticism = {
     'Delhi Police ka PR team top class hai, bas wahi energy cases solve karne me lagao',
     'bheed ko na rok paana policing ki failure hai, press note jo bhi bole',
     'ladki ki shikayat pe hasna? us thane ke staff pe action hona chahiye',
+    'sharam karo, dukaane jalti rahi aur police khadi dekhti rahi',
+    'ye rule of law nahi police raj hai, whatsapp status ke liye log utha rahe ho?',
+    'andhi behri vyavastha hai, 2 saal se ek hi gali ki ek hi complaint, bas bohot hua',
+    'helpline ka phir wahi bekaar response, 40 minute, 3 transfer, madad zero. bharosa uth gaya hai',
   ],
 };
