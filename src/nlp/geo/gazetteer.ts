@@ -27,6 +27,8 @@ export interface Target {
   cue: Cue | null;
   /** A name that is also a common word or abbreviation: needs a police or place cue nearby. */
   needsCue: boolean;
+  /** A name that many Indian towns or colonies share (Gandhi Nagar, Ghazipur): lower confidence. */
+  common: boolean;
 }
 
 export interface Entry {
@@ -57,6 +59,17 @@ export function nameKeys(name: string): string[] {
 // Names that are also everyday words or abbreviations ("welcome", "CP" for Commissioner of
 // Police) are only taken next to a police or place word.
 const NEEDS_CUE = new Set(['welcome', 'वेलकम', 'kotwali', 'कोतवाली', 'cp', 'gk', 'nfc', 'ina', 'palam']);
+// Place names that are just as often somewhere else in India (Gandhinagar in Gujarat, Ghazipur
+// and Dwarka elsewhere, a Civil Lines or Model Town in most cities).
+const COMMON_NAMES = new Set(
+  [
+    'civil lines', 'model town', 'krishna nagar', 'prem nagar', 'adarsh nagar', 'ambedkar nagar',
+    'tilak nagar', 'patel nagar', 'gandhi nagar', 'gandhinagar', 'vijay vihar', 'hari nagar', 'moti nagar',
+    'jyoti nagar', 'roop nagar', 'bharat nagar', 'sadar bazar', 'ghazipur', 'south avenue', 'north avenue',
+    'subhash nagar', 'ramesh nagar', 'prasad nagar', 'dwarka', 'begumpur', 'begum pur', 'alipur', 'ali pur',
+    'jaitpur', 'jait pur', 'badarpur', 'khanpur', 'palam', 'sant nagar', 'mahendra park',
+  ].map((n) => nameKeys(n).join(' ')),
+);
 // Special units are not places.
 const NOT_PLACES = new Set(['8159', '8161', '8175', '8953', '8954', '8956']);
 const METRO_SUFFIX = [/\s+metro$/i, /\s+मेट्रो$/];
@@ -111,10 +124,16 @@ export function buildGazetteer(files: GazetteerFiles): Gazetteer {
         e = { keys: v, targets: [] };
         byKeys.set(id, e);
       }
-      const t = { ...target, needsCue: target.needsCue || NEEDS_CUE.has(alias.toLowerCase()) };
+      const t = {
+        ...target,
+        needsCue: target.needsCue || NEEDS_CUE.has(alias.toLowerCase()),
+        common: target.common || COMMON_NAMES.has(keys.join(' ')),
+      };
       const same = e.targets.find((x) => x.station === t.station && x.district === t.district && x.cue === t.cue);
-      if (same) same.needsCue = same.needsCue && t.needsCue;
-      else e.targets.push(t);
+      if (same) {
+        same.needsCue = same.needsCue && t.needsCue;
+        same.common = same.common && t.common;
+      } else e.targets.push(t);
     }
   }
 
@@ -125,21 +144,21 @@ export function buildGazetteer(files: GazetteerFiles): Gazetteer {
     stations.set(s.id!, { unitId, name: s.name_en! });
     if (NOT_PLACES.has(unitId)) continue;
     const names = [s.name_en!, s.name_hi!, ...(s.aliases ?? '').split('|')].map((x) => x.trim()).filter((x) => x !== '');
-    const base: Omit<Target, 'cue' | 'needsCue'> = {
+    const base: Omit<Target, 'cue' | 'needsCue' | 'common'> = {
       district: unitId,
       districtName: units.get(unitId) ?? unitId,
       station: s.id!,
       stationName: s.name_en!,
       kind: 'station',
     };
-    for (const n of names) add(n, { ...base, cue: null, needsCue: false });
+    for (const n of names) add(n, { ...base, cue: null, needsCue: false, common: false });
     if (!territorial(unitId)) {
       const cue: Cue | null = unitId === '8160' ? 'metro' : unitId === '8164' ? 'railway' : null;
       if (cue === null) continue;
       const suffixes = cue === 'metro' ? METRO_SUFFIX : RAILWAY_SUFFIX;
       for (const n of names) {
         const core = stripSuffix(n, suffixes);
-        if (core && core !== '') add(core, { ...base, cue, needsCue: false });
+        if (core && core !== '') add(core, { ...base, cue, needsCue: false, common: false });
       }
     }
   }
@@ -150,6 +169,9 @@ export function buildGazetteer(files: GazetteerFiles): Gazetteer {
     if (stationId !== '' && !st) throw new Error(`localities.csv: unknown station ${stationId} for ${l.name_en}`);
     const unitId = st ? st.unitId : (l.unit_id ?? '');
     if (!units.has(unitId)) throw new Error(`localities.csv: unknown unit ${unitId} for ${l.name_en}`);
+    if (st && (l.unit_id ?? '') !== '' && l.unit_id !== st.unitId) {
+      throw new Error(`localities.csv: ${l.name_en} gives unit ${l.unit_id} but station ${stationId} is in ${st.unitId}`);
+    }
     const target: Target = {
       district: unitId,
       districtName: units.get(unitId)!,
@@ -158,6 +180,7 @@ export function buildGazetteer(files: GazetteerFiles): Gazetteer {
       kind: st ? 'locality' : 'district',
       cue: null,
       needsCue: false,
+      common: false,
     };
     for (const n of [l.name_en!, l.name_hi!, ...(l.aliases ?? '').split('|')]) if (n && n.trim() !== '') add(n.trim(), target);
   }
@@ -165,7 +188,16 @@ export function buildGazetteer(files: GazetteerFiles): Gazetteer {
   // Districts by name: "South district", "DCP South", "दक्षिणी जिला", "Shahdara district".
   for (const [id, name] of units) {
     if (!territorial(id) || id === '8169') continue;
-    const target: Target = { district: id, districtName: name, station: null, stationName: null, kind: 'district', cue: null, needsCue: false };
+    const target: Target = {
+      district: id,
+      districtName: name,
+      station: null,
+      stationName: null,
+      kind: 'district',
+      cue: null,
+      needsCue: false,
+      common: false,
+    };
     const en = name.replace(/-/g, ' ');
     for (const a of [`${en} district`, `${en} distt`, `district ${en}`, `dcp ${en}`, `${en} delhi`, `${en} dist`]) add(a, target);
     const hi = unitHi.get(id) ?? '';

@@ -7,7 +7,9 @@
  * airport); without a cue the territorial police station wins, at lower confidence, and if
  * several territorial stations share the name the answer stays at their district when they
  * share one. Confidence: 0.9 for a station's own name, 0.85 for a locality, 0.6 for a district;
- * less for ambiguous or very short names, more with "thana"/"PS"/"police station" next to it.
+ * less for ambiguous or very short names and for names many Indian places share (unless a police
+ * or place word is next to them; next to another state or city they are dropped), more with
+ * "thana"/"PS"/"police station" next to it.
  */
 import { tokenize } from '../text/tokenize.js';
 import { segmentHashtag } from '../text/hashtag.js';
@@ -34,16 +36,24 @@ const RAILWAY_CUES = keySet(['railway', 'rly', 'train', 'platform', 'रेल�
 const AIRPORT_CUES = keySet(['airport', 'एयरपोर्ट', 'terminal', 'flight', 'फ्लाइट']);
 const POLICE_CUES = keySet(['thana', 'थाना', 'थाने', 'thane', 'ps', 'chowki', 'चौकी', 'police', 'पुलिस', 'sho', 'एसएचओ']);
 const PLACE_CUES = keySet(['colony', 'कॉलोनी', 'area', 'इलाके', 'इलाका', 'इलाक़े', 'ilaka', 'ilake', 'क्षेत्र', 'mohalla', 'मोहल्ला', 'market', 'मार्केट', 'bazar', 'बाजार', 'chowk', 'चौक', 'road', 'रोड', 'gali', 'गली', 'block', 'ब्लॉक', 'sector', 'सेक्टर']);
+// Another state or city next to a name that many places share: the post is not about Delhi's.
+const ELSEWHERE_CUES = keySet([
+  'gujarat', 'गुजरात', 'bihar', 'बिहार', 'up', 'uttar', 'उत्तर', 'lucknow', 'लखनऊ', 'prayagraj', 'प्रयागराज',
+  'allahabad', 'इलाहाबाद', 'mumbai', 'मुंबई', 'kolkata', 'कोलकाता', 'rajasthan', 'राजस्थान', 'jaipur',
+  'जयपुर', 'punjab', 'पंजाब', 'haryana', 'हरियाणा', 'bhopal', 'भोपाल', 'patna', 'पटना', 'kanpur', 'कानपुर',
+  'ahmedabad', 'अहमदाबाद', 'nagpur', 'नागपुर', 'pune', 'पुणे', 'bengaluru', 'bangalore', 'hyderabad',
+  'chennai', 'odisha', 'karnataka', 'maharashtra', 'महाराष्ट्र', 'mp', 'madhya', 'मध्य',
+]);
 const STATION_KEY = matchKey('station');
 const STATION_HI_KEY = matchKey('स्टेशन');
 const WINDOW_BEFORE = 3;
 const WINDOW_AFTER = 4;
 
-interface Word {
-  key: string;
-  start: number;
-  end: number;
-}
+// The words of the post being tagged, as parallel arrays reused from call to call.
+let keys: string[] = [];
+let starts = new Int32Array(256);
+let ends = new Int32Array(256);
+let count = 0;
 
 const segmentCache = new Map<string, string[]>();
 function segmentCached(tag: string): string[] {
@@ -56,49 +66,70 @@ function segmentCached(tag: string): string[] {
   return parts;
 }
 
-function words(text: string): Word[] {
-  const out: Word[] = [];
+function push(key: string, start: number, end: number): void {
+  if (count === starts.length) {
+    const s2 = new Int32Array(count * 2);
+    s2.set(starts);
+    starts = s2;
+    const e2 = new Int32Array(count * 2);
+    e2.set(ends);
+    ends = e2;
+  }
+  keys[count] = key;
+  starts[count] = start;
+  ends[count] = end;
+  count++;
+}
+
+function readWords(text: string): void {
+  count = 0;
   for (const t of tokenize(text)) {
     if (t.kind === 'word' || t.kind === 'number') {
       const key = matchKey(t.text);
-      if (key !== '') out.push({ key, start: t.start, end: t.end });
+      if (key !== '') push(key, t.start, t.end);
     } else if (t.kind === 'hashtag' || t.kind === 'mention') {
       for (const p of segmentCached(t.text.slice(1))) {
         const key = matchKey(p);
-        if (key !== '') out.push({ key, start: t.start, end: t.end });
+        if (key !== '') push(key, t.start, t.end);
       }
     }
   }
-  return out;
+  if (keys.length > 4096) keys = []; // do not hold on to one huge post's words
 }
 
-function cuesNear(ws: Word[], from: number, to: number): { metro: boolean; railway: boolean; airport: boolean; police: boolean; place: boolean } {
-  const r = { metro: false, railway: false, airport: false, police: false, place: false };
+interface Cues {
+  metro: boolean;
+  railway: boolean;
+  airport: boolean;
+  police: boolean;
+  place: boolean;
+  elsewhere: boolean;
+}
+
+function cuesNear(from: number, to: number): Cues {
+  const r = { metro: false, railway: false, airport: false, police: false, place: false, elsewhere: false };
   const lo = Math.max(0, from - WINDOW_BEFORE);
-  const hi = Math.min(ws.length, to + WINDOW_AFTER);
+  const hi = Math.min(count, to + WINDOW_AFTER);
   for (let i = lo; i < hi; i++) {
     if (i >= from && i < to) continue;
-    const k = ws[i]!.key;
+    const k = keys[i]!;
     if (METRO_CUES.has(k)) r.metro = true;
     if (RAILWAY_CUES.has(k)) r.railway = true;
     if (AIRPORT_CUES.has(k)) r.airport = true;
     if (POLICE_CUES.has(k)) r.police = true;
     if (PLACE_CUES.has(k)) r.place = true;
+    if (ELSEWHERE_CUES.has(k)) r.elsewhere = true;
     // "station" is a railway cue unless it is "police station".
-    if ((k === STATION_KEY || k === STATION_HI_KEY) && !(i > 0 && POLICE_CUES.has(ws[i - 1]!.key))) r.railway = true;
+    if ((k === STATION_KEY || k === STATION_HI_KEY) && !(i > 0 && POLICE_CUES.has(keys[i - 1]!))) r.railway = true;
   }
   return r;
 }
 
-interface Candidate {
-  result: GeoResult;
-  length: number;
-  start: number;
-}
-
-function resolve(targets: Target[], cues: ReturnType<typeof cuesNear>, length: number, shortName: boolean): Omit<GeoResult, 'matched'> | null {
+function resolve(targets: Target[], cues: Cues, length: number, shortName: boolean): Omit<GeoResult, 'matched'> | null {
   const hasCue = (c: Cue | null): boolean => (c === null ? false : cues[c]);
-  const usable = targets.filter((t) => !t.needsCue || cues.police || cues.place || hasCue(t.cue));
+  const usable = targets.filter(
+    (t) => (!t.needsCue || cues.police || cues.place || hasCue(t.cue)) && !(t.common && cues.elsewhere && !cues.police),
+  );
   if (usable.length === 0) return null;
   const cued = usable.filter((t) => t.cue !== null && hasCue(t.cue));
   const plain = usable.filter((t) => t.cue === null);
@@ -123,6 +154,7 @@ function resolve(targets: Target[], cues: ReturnType<typeof cuesNear>, length: n
     out = { district: best.district, districtName: best.districtName, station: best.station, stationName: best.stationName, confidence: 0.45 };
   }
   if (shortName && length === 1) out.confidence -= 0.1;
+  if (chosen.every((t) => t.common) && !cues.police && !cues.place) out.confidence -= 0.2;
   if (cues.police) out.confidence += 0.05;
   out.confidence = Math.round(Math.min(0.95, Math.max(0.05, out.confidence)) * 100) / 100;
   return out;
@@ -130,32 +162,33 @@ function resolve(targets: Target[], cues: ReturnType<typeof cuesNear>, length: n
 
 export function geotagWith(gz: Gazetteer, text: string): GeoResult | null {
   const clean = text.normalize('NFC').replace(ZERO_WIDTH, '');
-  const ws = words(clean);
-  let best: Candidate | null = null;
-  for (let i = 0; i < ws.length; ) {
+  readWords(clean);
+  let best: Omit<GeoResult, 'matched'> | null = null;
+  let bestLen = 0;
+  let bestFrom = 0;
+  let bestTo = 0;
+  for (let i = 0; i < count; ) {
     let matchedLen = 0;
-    const entries = gz.byFirst.get(ws[i]!.key);
+    const entries = gz.byFirst.get(keys[i]!);
     if (entries) {
       for (const e of entries) {
         const n = e.keys.length;
-        if (i + n > ws.length) continue;
+        if (i + n > count) continue;
         let ok = true;
         for (let k = 1; k < n; k++) {
-          if (ws[i + k]!.key !== e.keys[k]) {
+          if (keys[i + k] !== e.keys[k]) {
             ok = false;
             break;
           }
         }
         if (!ok) continue;
-        const r = resolve(e.targets, cuesNear(ws, i, i + n), n, e.keys.join('').length <= 3);
+        const r = resolve(e.targets, cuesNear(i, i + n), n, e.keys.join('').length <= 3);
         if (r === null) continue;
-        const cand: Candidate = { result: { ...r, matched: clean.slice(ws[i]!.start, ws[i + n - 1]!.end) }, length: n, start: i };
-        if (
-          best === null ||
-          cand.result.confidence > best.result.confidence ||
-          (cand.result.confidence === best.result.confidence && cand.length > best.length)
-        ) {
-          best = cand;
+        if (best === null || r.confidence > best.confidence || (r.confidence === best.confidence && n > bestLen)) {
+          best = r;
+          bestLen = n;
+          bestFrom = starts[i]!;
+          bestTo = ends[i + n - 1]!;
         }
         matchedLen = n;
         break; // longest match at this position
@@ -163,7 +196,7 @@ export function geotagWith(gz: Gazetteer, text: string): GeoResult | null {
     }
     i += matchedLen > 0 ? matchedLen : 1;
   }
-  return best?.result ?? null;
+  return best === null ? null : { ...best, matched: clean.slice(bestFrom, bestTo) };
 }
 
 export function geotag(text: string): GeoResult | null {

@@ -4,14 +4,10 @@
  * (a URL's path must not leak words into the features).
  */
 
-// Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, LRM/RLM.
-const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF\u00AD]/g;
-// Devanagari nukta (NFC leaves क़ … य़ decomposed as base + U+093C, so removing it folds them).
-const NUKTA = /\u093C/g;
-// Candrabindu → anusvara: both mark nasalisation and writers use them interchangeably.
-const CANDRABINDU = /\u0901/g;
-// Precomposed nukta letters, in case the input skipped NFC.
-const PRECOMPOSED_NUKTA = /[\u0958-\u095F]/g;
+// Removed: zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, LRM/RLM, and
+// the Devanagari nukta (NFC leaves क़ … य़ decomposed as base + U+093C, so removing it folds
+// them). Candrabindu becomes anusvara: both mark nasalisation and writers use either.
+// Precomposed nukta letters (input that skipped NFC) become their base letter.
 const NUKTA_BASE: Record<string, string> = {
   '\u0958': '\u0915', // क़ → क
   '\u0959': '\u0916', // ख़ → ख
@@ -26,20 +22,57 @@ export const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 export const HANDLE_PATTERN = /(^|[^\p{L}\p{M}\p{N}_@])@[\p{L}\p{M}\p{N}_]{1,50}/gu;
 // A letter (with its combining marks) repeated three or more times.
 const REPEAT = /(\p{L}\p{M}*)\1{2,}/gu;
-const SPACE = /\s+/gu;
 const NEEDS_REPEAT_CHECK = /(\p{L}\p{M}*)\1\1/u;
+
+/** Cheap checks that decide whether the costly replacements are needed at all. */
+function mayHaveUrl(s: string): boolean {
+  return s.includes('http') || s.includes('www.') || s.includes('HTTP') || s.includes('WWW.');
+}
 
 /** NFC, zero-width removal, nukta and candrabindu folding, lower-case, repeats, URL/handle placeholders. */
 export function normalize(text: string): string {
   let s = text.normalize('NFC');
-  s = s.replace(ZERO_WIDTH, '');
-  if (s.includes('http') || s.includes('www.') || s.includes('HTTP') || s.includes('WWW.')) {
-    s = s.replace(URL_PATTERN, ' _url_ ');
-  }
+  if (mayHaveUrl(s)) s = s.replace(URL_PATTERN, ' _url_ ');
   if (s.includes('@')) s = s.replace(HANDLE_PATTERN, '$1 _user_ ');
-  s = s.replace(PRECOMPOSED_NUKTA, (c) => NUKTA_BASE[c] ?? c);
-  s = s.replace(NUKTA, '').replace(CANDRABINDU, '\u0902');
   s = s.toLowerCase();
-  if (NEEDS_REPEAT_CHECK.test(s)) s = s.replace(REPEAT, '$1$1');
-  return s.replace(SPACE, ' ').trim();
+  // One pass: drop zero-width characters and nukta, fold candrabindu and precomposed nukta
+  // letters, collapse white space, and notice repeats for the regular expression below.
+  let out = '';
+  let runStart = 0;
+  let pendingSpace = false;
+  let repeats = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let replacement: string | null = null;
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680) {
+      out += s.slice(runStart, i);
+      runStart = i + 1;
+      if (out.length > 0) pendingSpace = true;
+      continue;
+    }
+    if ((c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0x00ad || c === 0x093c) replacement = '';
+    else if (c === 0x0901) replacement = '\u0902';
+    else if (c >= 0x0958 && c <= 0x095f) replacement = NUKTA_BASE[s[i]!]!;
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    if (replacement !== null) {
+      out += s.slice(runStart, i) + replacement;
+      runStart = i + 1;
+    }
+    if (!repeats && i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) repeats = true;
+    if (!repeats && i >= 5 && c === s.charCodeAt(i - 2) && c === s.charCodeAt(i - 4)) repeats = true;
+  }
+  if (runStart < n) {
+    if (pendingSpace) out += ' ';
+    out += s.slice(runStart);
+  }
+  // Removing a character can bring three equal letters together, or a repeat may hide behind
+  // a removed mark; the flag is a cheap over-approximation, the regex decides.
+  if (repeats || out.length !== n) {
+    if (NEEDS_REPEAT_CHECK.test(out)) out = out.replace(REPEAT, '$1$1');
+  }
+  return out;
 }

@@ -58,6 +58,30 @@ describe('tokenize', () => {
     expect(tokenize(s).map((t) => t.kind)).toEqual(['word', 'emoji', 'hashtag', 'word', 'punct']);
   });
 
+  it('does not take an @ or # inside a word for a mention or hashtag', () => {
+    expect(kinds('mail a@b.com C# 5#')).toEqual([
+      ['mail', 'word'],
+      ['a', 'word'],
+      ['@', 'punct'],
+      ['b', 'word'],
+      ['.', 'punct'],
+      ['com', 'word'],
+      ['C', 'word'],
+      ['#', 'punct'],
+      ['5', 'number'],
+      ['#', 'punct'],
+    ]);
+  });
+
+  it('keeps keycaps and ZWJ sequences as emoji and symbols like © as punctuation', () => {
+    expect(kinds('1️⃣ 🏴‍☠️ ❤️ ©™')).toEqual([
+      ['1️⃣', 'emoji'],
+      ['🏴‍☠️', 'emoji'],
+      ['❤️', 'emoji'],
+      ['©™', 'punct'],
+    ]);
+  });
+
   it('returns nothing for empty or blank text', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('  \n ')).toEqual([]);
