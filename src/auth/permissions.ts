@@ -15,6 +15,16 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'audit.read': ['admin', 'sb_supervisor'],
   'settings.manage': ['admin'],
+  /** Publishing delivery: see the calendar, publications, their errors and metrics. */
+  'publishing.calendar': ['admin', 'sb_supervisor', 'leadership', 'district_officer', 'agency_editor'],
+  /** Reschedule, retry, cancel, publish now and verify publications of approved posts. */
+  'publishing.deliver': ['admin', 'sb_supervisor', 'district_officer', 'agency_editor'],
+  /** Import scheduled posts from CSV (they enter the approval chain). */
+  'publishing.import': ['admin', 'sb_supervisor', 'district_officer', 'agency_editor'],
+  /** Start and end a crisis pause of publishing. */
+  'publishing.pause': ['admin', 'sb_supervisor'],
+  /** See the active pauses (the banner every user sees). */
+  'publishing.pause.read': ['admin', 'sb_supervisor', 'leadership', 'analyst', 'district_officer', 'agency_editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
