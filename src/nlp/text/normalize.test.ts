@@ -42,8 +42,10 @@ describe('normalize', () => {
     expect(normalize('mail me at a@b.com')).toBe('mail me at a@b.com');
   });
 
-  it('collapses white space', () => {
+  it('collapses white space, also around removed characters', () => {
     expect(normalize('  a \n\t b  ')).toBe('a b');
+    expect(normalize('a \u200C b \u200B')).toBe('a b');
+    expect(normalize('\u200B a\u00A0\u2003b')).toBe('a b');
   });
 
   it('is idempotent', () => {

@@ -54,6 +54,12 @@ export function normalize(text: string): string {
     if ((c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0x00ad || c === 0x093c) replacement = '';
     else if (c === 0x0901) replacement = '\u0902';
     else if (c >= 0x0958 && c <= 0x095f) replacement = NUKTA_BASE[s[i]!]!;
+    if (replacement === '') {
+      // Dropped without flushing a pending space, so "a \u200C b" is "a b".
+      out += s.slice(runStart, i);
+      runStart = i + 1;
+      continue;
+    }
     if (pendingSpace) {
       out += ' ';
       pendingSpace = false;
