@@ -10,6 +10,7 @@ import { hashUnit, LANG_OF_KEY, makeRandom, pick, type EventLabels, type Lang, t
 import { SLOTS } from './slots.js';
 import { stylize } from './style.js';
 import { accountabilitySets } from './templates/accountability.js';
+import { accountabilityMoreSets } from './templates/accountability-more.js';
 import { complaintSets } from './templates/complaint.js';
 import { crimeSets } from './templates/crime.js';
 import { dailyLifeSets } from './templates/daily-life.js';
@@ -47,6 +48,7 @@ export const ALL_SETS: TemplateSet[] = [
   ...dailyLifeSets,
   ...hardNegativeSets,
   ...longPostSets,
+  ...accountabilityMoreSets,
 ];
 
 const SLOT = /\{(\w+)\}/g;

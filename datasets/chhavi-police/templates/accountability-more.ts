@@ -1,0 +1,102 @@
+// More legitimate criticism, protest and reporting, weighted towards formal Hindi: words such as
+// हमला, दोषी, अन्याय, हिंसा, लापरवाही and बर्बरता appear here in ordinary, non-hostile speech about
+// the police, as they do in news and in civic protest.
+import { CRIME, POLICE, type TemplateSet } from '../lib.js';
+
+export const accountabilityMoreSets: TemplateSet[] = [
+  {
+    name: 'police-criticism-formal',
+    labels: POLICE,
+    tone: 'angry',
+    tags: { en: ['#RuleOfLaw'], hi: ['#न्याय', '#जवाबदेही'], hil: ['#Accountability'] },
+    en: [
+      'An attack on a reporter by men in uniform is an attack on every citizen\'s right to know. The guilty must face action.',
+      'Injustice is not only the crime, it is also the {days} days the family of the {place} victim waited for a hearing.',
+      'Negligence in the {place} case cost a young man his life. That is not an opinion, it is in the inquiry report.',
+      'The brutality seen in the video from {place} has no place in a democracy. Suspend, investigate, prosecute.',
+      'Failure after failure in the {place} investigation. The people of this city deserve a competent, honest police force.',
+    ],
+    hi: [
+      'वर्दी वालों द्वारा पत्रकार पर हमला हर नागरिक के जानने के अधिकार पर हमला है, दोषियों पर कार्रवाई हो।',
+      'अन्याय सिर्फ़ अपराध नहीं, {place} के पीड़ित परिवार का {days} दिन तक सुनवाई का इंतज़ार भी अन्याय है।',
+      '{place} मामले में पुलिस की लापरवाही से एक नौजवान की जान गई, यह राय नहीं, जाँच रिपोर्ट में लिखा है।',
+      '{place} के वीडियो में दिखी बर्बरता की लोकतंत्र में कोई जगह नहीं, निलंबन और मुक़दमा दोनों हों।',
+      '{place} की जाँच में एक के बाद एक चूक, शहर को सक्षम और ईमानदार पुलिस चाहिए।',
+      'दोषी पुलिसकर्मियों को बचाने की कोशिश न्याय व्यवस्था पर से भरोसा ख़त्म करती है।',
+      'हिंसा रोकने में नाकाम प्रशासन को जवाब देना होगा, पीड़ितों को मुआवज़ा मिलना चाहिए।',
+      'हिरासत में मारपीट के आरोपों की स्वतंत्र जाँच ही सच सामने ला सकती है।',
+      'पुलिस की ज़्यादती पर चुप रहना भी अन्याय में साझेदारी है।',
+      'क़ानून सबके लिए बराबर है, वर्दी पहनने वालों के लिए भी।',
+      'जो अफ़सर शिकायत दबाते हैं, उनके ख़िलाफ़ भी विभागीय कार्रवाई होनी चाहिए।',
+      '{place} दंगे के पीड़ितों के मुक़दमे आज तक अधूरे हैं, यह व्यवस्था की हार है।',
+      'महिला सुरक्षा के दावे काग़ज़ों पर हैं, ज़मीन पर हालात चिंताजनक हैं।',
+      'थाने में पीड़ित के साथ अपराधी जैसा बर्ताव अस्वीकार्य है।',
+    ],
+    hil: [
+      'patrakaar pe vardi walo ka hamla har citizen ke jaanne ke haq pe hamla hai, dosh walo pe action ho',
+      '{place} case me police ki laaparwahi se ek naujawan ki jaan gayi, ye inquiry report me likha hai',
+      '{place} wale video me jo barbarta dikhi uski democracy me koi jagah nahi, suspend karo aur case chalao',
+      'doshi policewalo ko bachane ki koshish se nyay vyavastha pe bharosa khatam hota hai',
+      'hinsa rokne me naakaam prashasan ko jawab dena hoga, peediton ko muawza do',
+      'kanoon sabke liye barabar hai, vardi walo ke liye bhi',
+      'thane me victim ke saath criminal jaisa behaviour bilkul unacceptable hai',
+    ],
+  },
+  {
+    name: 'police-protest-formal',
+    labels: POLICE,
+    tone: 'angry',
+    tags: { en: ['#Protest'], hi: ['#आंदोलन', '#न्याय_चाहिए'], hil: ['#protest'] },
+    en: [
+      'Citizens\' groups will hold a public hearing in {place} on police excesses; affected families are invited to speak.',
+      'Lawyers of the district court abstain from work today in protest against the assault on a colleague by police.',
+      'A signature campaign for a police complaints authority with real powers starts at {metro} metro this weekend.',
+      'Residents form a human chain on {road} demanding the arrest of the accused in the hit-and-run case.',
+    ],
+    hi: [
+      'पुलिस ज़्यादती पर {place} में जन सुनवाई, प्रभावित परिवार अपनी बात रखेंगे।',
+      'पुलिस द्वारा साथी वकील पर हमले के विरोध में आज ज़िला अदालत के वकील काम से दूर रहेंगे।',
+      'सशक्त पुलिस शिकायत प्राधिकरण की माँग पर इस सप्ताहांत {metro} मेट्रो पर हस्ताक्षर अभियान।',
+      'हिट एंड रन के आरोपी की गिरफ़्तारी की माँग को लेकर निवासियों ने {road} पर मानव श्रृंखला बनाई।',
+      'अन्याय के ख़िलाफ़ शांतिपूर्ण सत्याग्रह {place} में तीसरे दिन भी जारी।',
+      'पीड़िता के परिवार के समर्थन में {place} में महिलाओं ने मौन जुलूस निकाला।',
+      'दोषियों को सज़ा दिलाने की माँग पर छात्र संगठनों का धरना, प्रशासन को ज्ञापन सौंपा।',
+      'हिंसा के शिकार लोगों के लिए न्याय की माँग पर {place} में सर्वधर्म प्रार्थना सभा।',
+      'पुलिस हिरासत में मौत के विरोध में परिजनों और पड़ोसियों ने {place} थाने के बाहर शांतिपूर्ण धरना दिया।',
+    ],
+    hil: [
+      'police zyadti pe {place} me jan sunwai, prabhavit parivaar apni baat rakhenge',
+      'vakeel pe hamle ke virodh me aaj district court ke lawyers kaam se door rahenge',
+      'hit and run accused ki giraftari ke liye logo ne {road} pe human chain banayi',
+      'anyay ke khilaf {place} me shantipurn satyagrah teesre din bhi jaari',
+      'doshiyon ko saza dilane ke liye student sangathano ka dharna, gyapan diya',
+      'custody death ke virodh me parivaar aur padosiyon ne {place} thane ke bahar shantipurn dharna diya',
+    ],
+  },
+  {
+    name: 'crime-news-formal',
+    labels: CRIME,
+    tone: 'neutral',
+    tags: { en: ['#DelhiNews'], hi: ['#दिल्ली_समाचार'], hil: ['#DelhiNews'] },
+    en: [
+      'Two brothers were attacked with sticks in {place} over an old dispute; one is critical, police have arrested {n} men.',
+      'A 60-year-old shopkeeper was robbed at gunpoint in {place}; CCTV shows three men on two bikes.',
+      'Violence during a wedding procession in {place} left {n} injured after a quarrel over music.',
+    ],
+    hi: [
+      '{place} में पुरानी रंजिश में दो भाइयों पर लाठी-डंडों से हमला, एक की हालत गंभीर, {n} आरोपी गिरफ़्तार।',
+      '{place} में 60 वर्षीय दुकानदार से तमंचे के बल पर लूट, सीसीटीवी में दो बाइक पर तीन बदमाश दिखे।',
+      '{place} में बारात में गाने को लेकर विवाद के बाद हिंसा, {n} लोग घायल।',
+      '{place} में घरेलू विवाद में पति ने पत्नी पर चाकू से हमला किया, महिला अस्पताल में भर्ती।',
+      '{place} में नाबालिग से दुष्कर्म का आरोपी पड़ोसी गिरफ़्तार, पुलिस ने पॉक्सो के तहत केस दर्ज किया।',
+      '{place} की झुग्गी बस्ती में आग, {n} झोपड़ियाँ जलकर राख, कोई हताहत नहीं।',
+      '{road} पर तेज़ रफ़्तार ट्रक ने स्कूटी सवार दंपती को कुचला, चालक फ़रार।',
+    ],
+    hil: [
+      '{place} me purani ranjish me do bhaiyon pe lathi dando se hamla, ek ki haalat gambhir',
+      '{place} me 60 saal ke dukandaar se tamanche ki nok pe loot, cctv me 3 badmaash',
+      '{place} me baraat me gaane ko leke jhagda, hinsa me {n} log ghayal',
+      '{road} pe tez truck ne scooty wale couple ko kuchla, driver faraar',
+    ],
+  },
+];
