@@ -126,14 +126,16 @@ export function TokensPanel() {
                   <td data-label={t('security.tokenCreatedAt')}>{formatDateTime(token.createdAt, locale)}</td>
                   <td data-label={t('security.tokenLastUsed')}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('common.never')}</td>
                   <td data-label={t('security.tokenExpiresAt')}>{token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('common.never')}</td>
-                  <td className="row-actions">
-                    {token.revokedAt ? (
-                      <span className="badge badge-off">{t('security.tokenRevoked')}</span>
-                    ) : (
-                      <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(token.id, token.name)}>
-                        {t('security.tokenRevoke')}
-                      </button>
-                    )}
+                  <td>
+                    <div className="row-actions">
+                      {token.revokedAt ? (
+                        <span className="badge badge-off">{t('security.tokenRevoked')}</span>
+                      ) : (
+                        <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(token.id, token.name)}>
+                          {t('security.tokenRevoke')}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, api } from '../api/client.js';
 import { authApi, unitsApi } from '../api/endpoints.js';
 import type { Locale, Me, UnitRef } from '../api/types.js';
@@ -48,8 +48,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [allUnits, setAllUnits] = useState<UnitRef[]>([]);
   const [currentUnit, setCurrentUnitState] = useState<UnitChoice>(null);
 
-  const signedIn = useCallback(async (me: Me) => {
-    api.setCsrfToken(me.csrfToken);
+  // A language picked on the sign-in screen is the user's wish for this visit: it is saved to the
+  // account once they are in, instead of being overruled by the account's older choice.
+  const chosenBeforeSignIn = useRef<Locale | null>(null);
+
+  const signedIn = useCallback(async (signedInAs: Me) => {
+    api.setCsrfToken(signedInAs.csrfToken);
+    let me = signedInAs;
+    const wanted = chosenBeforeSignIn.current;
+    chosenBeforeSignIn.current = null;
+    if (wanted && wanted !== me.locale) {
+      try {
+        me = { ...(await authApi.updateMe({ locale: wanted })), csrfToken: me.csrfToken };
+      } catch {
+        // Keeping the account's language is an acceptable outcome; the switch stays available.
+      }
+    }
     setLocaleState(me.locale);
     await applyLocale(me.locale);
     setState({ status: 'signed-in', me });
@@ -162,9 +176,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (next: Locale) => {
       setLocaleState(next);
       await applyLocale(next);
+      if (!me) chosenBeforeSignIn.current = next;
       if (me && me.locale !== next) {
         const updated = await authApi.updateMe({ locale: next });
-        setState({ status: 'signed-in', me: { ...updated, csrfToken: updated.csrfToken || me.csrfToken } });
+        setState({ status: 'signed-in', me: { ...updated, csrfToken: me.csrfToken } });
       }
     },
     [me],

@@ -175,10 +175,12 @@ function StationRow({ station, manage, editing, onEdit, onSaved }: { station: St
         <td data-label={t('units.aliases')}>{station.aliases.join(', ')}</td>
         <td data-label={t('units.status')}>{station.active ? t('common.active') : t('common.inactive')}</td>
         {manage ? (
-          <td className="row-actions">
-            <button type="button" className="btn btn-small" onClick={onEdit} aria-expanded={editing}>
-              {t('common.edit')}
-            </button>
+          <td>
+            <div className="row-actions">
+              <button type="button" className="btn btn-small" onClick={onEdit} aria-expanded={editing}>
+                {t('common.edit')}
+              </button>
+            </div>
           </td>
         ) : null}
       </tr>

@@ -198,21 +198,23 @@ function UserRow({ user, units, manage, busy, editing, onEdit, onSave, onDisable
         <td data-label={t('users.totp')}>{user.totpEnabled ? t('common.yes') : t('common.no')}</td>
         <td data-label={t('users.created')}>{formatDateTime(user.createdAt, locale)}</td>
         {manage ? (
-          <td className="row-actions">
-            <button type="button" className="btn btn-small" onClick={onEdit} aria-expanded={editing}>
-              {t('common.edit')}
-            </button>
-            <button type="button" className="btn btn-small" disabled={busy} onClick={() => onDisable(!user.disabled)}>
-              {user.disabled ? t('users.enable') : t('users.disable')}
-            </button>
-            <button type="button" className="btn btn-small" disabled={busy} onClick={onReset}>
-              {t('users.resetPassword')}
-            </button>
-            {user.locked ? (
-              <button type="button" className="btn btn-small" disabled={busy} onClick={onUnlock}>
-                {t('users.unlock')}
+          <td>
+            <div className="row-actions">
+              <button type="button" className="btn btn-small" onClick={onEdit} aria-expanded={editing}>
+                {t('common.edit')}
               </button>
-            ) : null}
+              <button type="button" className="btn btn-small" disabled={busy} onClick={() => onDisable(!user.disabled)}>
+                {user.disabled ? t('users.enable') : t('users.disable')}
+              </button>
+              <button type="button" className="btn btn-small" disabled={busy} onClick={onReset}>
+                {t('users.resetPassword')}
+              </button>
+              {user.locked ? (
+                <button type="button" className="btn btn-small" disabled={busy} onClick={onUnlock}>
+                  {t('users.unlock')}
+                </button>
+              ) : null}
+            </div>
           </td>
         ) : null}
       </tr>
