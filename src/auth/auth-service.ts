@@ -204,7 +204,12 @@ export class AuthService implements RequestAuthenticator {
   // ---- the account's own settings ----------------------------------------------------------
 
   async me(auth: RequestAuth): Promise<Me> {
-    return loadMe(this.db, auth.actor, auth.session?.csrfToken ?? '');
+    return loadMe(this.db, auth.actor, auth.session?.csrfToken ?? '', auth.session?.secondFactorPending ?? false);
+  }
+
+  /** The user of a session just issued by `login` or `verifySecondFactor`. */
+  async meOf(issued: IssuedSession): Promise<Me> {
+    return loadMe(this.db, issued.actor, issued.csrfToken, issued.secondFactorPending);
   }
 
   async updateProfile(auth: RequestAuth, patch: { locale?: 'en' | 'hi'; displayName?: string }): Promise<Me> {

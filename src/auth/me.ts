@@ -22,9 +22,28 @@ export interface Me {
   permissions: Permission[];
 }
 
-export async function loadMe(q: Queryable, actor: Actor, csrfToken: string): Promise<Me> {
+/**
+ * While a sign-in waits for its second factor, the password alone has been proven: the answer
+ * then names the account but shows neither its units nor its permissions.
+ */
+export async function loadMe(q: Queryable, actor: Actor, csrfToken: string, secondFactorPending = false): Promise<Me> {
   const account = await findAccountById(q, actor.userId);
   if (!account) throw new AppError('unauthenticated', 'this account no longer exists');
+  if (secondFactorPending) {
+    return {
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      allUnits: false,
+      units: [],
+      locale: account.locale,
+      totpEnabled: account.totpEnabled,
+      mustChangePassword: account.mustChangePassword,
+      csrfToken,
+      permissions: [],
+    };
+  }
   return {
     id: account.id,
     username: account.username,

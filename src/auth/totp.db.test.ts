@@ -46,6 +46,8 @@ describe(`two-factor sign-in on ${testDbKind}`, () => {
     const login = await post('/auth/login', {}, { username: u.username, password: u.password });
     expect(login.statusCode).toBe(200);
     expect(login.json().secondFactorRequired).toBe(true);
+    // The password alone shows neither units nor permissions.
+    expect(login.json().user).toMatchObject({ username: u.username, units: [], permissions: [] });
     const pendingCookie = sessionCookie(login.headers['set-cookie'])!;
     const pendingCsrf = login.json().user.csrfToken as string;
     const pending = { cookie: pendingCookie, 'x-csrf-token': pendingCsrf };

@@ -132,9 +132,9 @@ export class UserService {
   /** Changes name, role, units or the disabled flag; the last active admin can be neither demoted nor disabled. */
   async update(by: By, id: string, patch: UpdateUserInput): Promise<UserView> {
     return this.db.transaction(async (tx) => {
+      await lockUser(tx, id);
       const current = await findUser(tx, scopeOf(by), id);
       if (!current) throw notFound('user');
-      await lockUser(tx, id);
       const role = patch.role ?? current.role;
       const scope = checkScope(role, nextScope(current, role, patch));
       this.assertMayGrant(by, role, scope);
@@ -230,7 +230,8 @@ function isLocked(row: UserRow, now: Date): boolean {
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+  const sortedB = [...b].sort();
+  return a.length === b.length && [...a].sort().every((v, i) => v === sortedB[i]);
 }
 
 function toView(r: UserRow, now: Date): UserView {

@@ -23,7 +23,7 @@ export function loginRoute(api: App, ctx: AppContext): void {
     async (req, reply) => {
       const issued = await ctx.auth.login(req.body, clientOf(req));
       ctx.auth.setCookie(reply, issued);
-      const user = await ctx.auth.me({ actor: issued.actor, session: { id: '', csrfToken: issued.csrfToken, secondFactorPending: issued.secondFactorPending } });
+      const user = await ctx.auth.meOf(issued);
       return { user, secondFactorRequired: issued.secondFactorPending };
     },
   );

@@ -19,7 +19,7 @@ export function totpVerifyRoute(api: App, ctx: AppContext): void {
     async (req, reply) => {
       const issued = await ctx.auth.verifySecondFactor(requireAuth(req), req.body.code, clientOf(req));
       ctx.auth.setCookie(reply, issued);
-      const user = await ctx.auth.me({ actor: issued.actor, session: { id: '', csrfToken: issued.csrfToken, secondFactorPending: false } });
+      const user = await ctx.auth.meOf(issued);
       return { user };
     },
   );

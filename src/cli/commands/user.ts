@@ -93,6 +93,17 @@ export function register(program: Command): void {
   }
 
   user
+    .command('unlock <username>')
+    .description('lift the lock that failed sign-ins put on an account')
+    .action(async (username: string) => {
+      await withContext(async (ctx) => {
+        const target = await mustFind(ctx, username);
+        await ctx.users.unlock(CLI, target.id).catch(explain);
+        console.log(`chhavi: user "${target.username}" unlocked`);
+      });
+    });
+
+  user
     .command('list')
     .description('list users with role, units and state')
     .option('--json', 'one JSON array instead of a table')
