@@ -1,0 +1,33 @@
+import type { Queryable } from '../../db/database.js';
+import { defineJob } from '../../jobs/define.js';
+import type { JobQueue } from '../../jobs/queue.js';
+
+/** When metrics are pulled after a publication goes out: at increasing intervals. */
+export const METRIC_PULLS = [
+  { pull: '1h', afterMs: 3_600_000 },
+  { pull: '6h', afterMs: 6 * 3_600_000 },
+  { pull: '24h', afterMs: 24 * 3_600_000 },
+  { pull: '7d', afterMs: 7 * 24 * 3_600_000 },
+] as const;
+
+export type MetricPull = (typeof METRIC_PULLS)[number]['pull'] | 'manual';
+
+export interface PullMetricsData {
+  publicationId: string;
+  pull: MetricPull;
+}
+
+export const pullMetricsJob = defineJob<PullMetricsData>({
+  name: 'publishing.pull-metrics',
+  retry: { limit: 4, delaySeconds: 300, backoff: true },
+  concurrency: 4,
+  expireInSeconds: 120,
+  handler: async (data, ctx) => ctx.delivery.metrics.pull(data.publicationId, data.pull),
+});
+
+/** Sends the four pulls of a newly published publication, in the transaction that records it. */
+export async function scheduleMetricPulls(jobs: JobQueue, tx: Queryable, publicationId: string, now = Date.now()): Promise<void> {
+  for (const { pull, afterMs } of METRIC_PULLS) {
+    await jobs.send(pullMetricsJob, { publicationId, pull }, { tx, singletonKey: `${publicationId}:${pull}`, startAfter: new Date(now + afterMs) });
+  }
+}

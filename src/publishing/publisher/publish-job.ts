@@ -1,0 +1,19 @@
+import { defineJob } from '../../jobs/define.js';
+
+export interface PublishJobData {
+  publicationId: string;
+}
+
+/**
+ * One publication's attempt (or recovery). The publication row is the state machine: a duplicate
+ * or late job finds it in a state it cannot act on and reports `skipped`. Retries after platform
+ * errors are new jobs that the publisher sends with the right delay; pg-boss retries only cover
+ * failures of Chhavi itself (database down), and the state machine makes those safe.
+ */
+export const publishJob = defineJob<PublishJobData>({
+  name: 'publishing.publish',
+  retry: { limit: 5, delaySeconds: 5, backoff: true },
+  concurrency: 8,
+  expireInSeconds: 300,
+  handler: async (data, ctx) => ctx.delivery.publisher.run(data.publicationId),
+});

@@ -1,0 +1,82 @@
+import type { Queryable } from '../../db/database.js';
+
+/** SQL of the scheduler's sweeps. Claims use FOR UPDATE SKIP LOCKED so several schedulers share the work. */
+
+export interface DuePost {
+  id: string;
+  unitId: string;
+  version: number;
+  scheduledAt: Date;
+}
+
+/**
+ * Approved posts due before `horizonSeconds` from now whose current version has no publications
+ * yet, locked for this sweep. Posts another sweep holds are skipped, not waited for.
+ */
+export async function claimDuePosts(q: Queryable, horizonSeconds: number, limit: number): Promise<DuePost[]> {
+  return q.query<DuePost>(
+    `SELECT p.id, p.unit_id AS "unitId", p.version, p.scheduled_at AS "scheduledAt" FROM posts p
+     WHERE p.status = 'approved' AND p.scheduled_at IS NOT NULL AND p.scheduled_at <= now() + $1 * interval '1 second'
+       AND NOT EXISTS (SELECT 1 FROM publications pb WHERE pb.post_id = p.id AND pb.post_version = p.version)
+     ORDER BY p.scheduled_at
+     LIMIT $2
+     FOR UPDATE OF p SKIP LOCKED`,
+    [horizonSeconds, limit],
+  );
+}
+
+/**
+ * One publication per variant of the post's version; the unique idempotency key makes a second
+ * sweep (or a second scheduler) create nothing. Returns the ids created now.
+ */
+export async function createPublications(
+  q: Queryable,
+  post: DuePost,
+  state: 'scheduled' | 'held',
+  reason: string | null,
+): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `INSERT INTO publications (post_id, variant_id, account_id, unit_id, post_version, idempotency_key, state, state_reason, due_at, next_attempt_at)
+     SELECT v.post_id, v.id, v.account_id, $2, $3, v.post_id::text || ':' || v.id::text || ':' || $3::text, $4, $5, $6, $6
+     FROM post_variants v WHERE v.post_id = $1
+     ORDER BY v.position, v.id
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING id`,
+    [post.id, post.unitId, post.version, state, reason, post.scheduledAt],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Posts that came due while not approved and whose author has not been told yet. */
+export async function dueUnapprovedPosts(q: Queryable, limit: number): Promise<{ id: string; unitId: string; status: string; scheduledAt: Date }[]> {
+  return q.query<{ id: string; unitId: string; status: string; scheduledAt: Date }>(
+    `SELECT p.id, p.unit_id AS "unitId", p.status, p.scheduled_at AS "scheduledAt" FROM posts p
+     WHERE p.status IN ('draft', 'in_review', 'changes_requested') AND p.scheduled_at IS NOT NULL AND p.scheduled_at <= now()
+       AND NOT EXISTS (SELECT 1 FROM publishing_notices n WHERE n.post_id = p.id AND n.kind = 'due_not_approved')
+     ORDER BY p.scheduled_at LIMIT $1
+     FOR UPDATE OF p SKIP LOCKED`,
+    [limit],
+  );
+}
+
+/**
+ * Publications whose job is presumed lost: `publishing` past its lease (the worker died) with no
+ * recovery job sent since, or `scheduled` long past its time. Marks them sent and returns them.
+ */
+export async function claimStranded(q: Queryable, staleSeconds: number, limit: number): Promise<{ id: string; state: string }[]> {
+  return q.query<{ id: string; state: string }>(
+    `UPDATE publications pb SET enqueued_at = now()
+     FROM (
+       SELECT id FROM publications
+       WHERE (state = 'publishing' AND lease_until < now() AND (enqueued_at IS NULL OR enqueued_at < lease_until))
+          OR (state = 'scheduled' AND next_attempt_at < now() - $1 * interval '1 second'
+              AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 second'))
+       ORDER BY next_attempt_at
+       LIMIT $2
+       FOR UPDATE SKIP LOCKED
+     ) s
+     WHERE pb.id = s.id
+     RETURNING pb.id, pb.state`,
+    [staleSeconds, limit],
+  );
+}
