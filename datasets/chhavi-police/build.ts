@@ -17,6 +17,7 @@ import { dailyLifeSets } from './templates/daily-life.js';
 import { everydaySets } from './templates/everyday.js';
 import { hardNegativeSets } from './templates/hard-negatives.js';
 import { longPostSets } from './templates/long-posts.js';
+import { moreVoicesSets } from './templates/more-voices.js';
 import { policeNeutralSets } from './templates/police-neutral.js';
 import { praiseSets } from './templates/praise.js';
 
@@ -49,6 +50,7 @@ export const ALL_SETS: TemplateSet[] = [
   ...hardNegativeSets,
   ...longPostSets,
   ...accountabilityMoreSets,
+  ...moreVoicesSets,
 ];
 
 const SLOT = /\{(\w+)\}/g;
