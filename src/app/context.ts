@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { UserService } from '../users/user-service.js';
 import type { UnitService } from '../units/unit-service.js';
+import type { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
 
 /**
  * Everything a process holds: configuration, the database, the job queue and the services of each
@@ -24,4 +25,6 @@ export interface AppContext {
   auth: AuthService;
   users: UserService;
   units: UnitService;
+  /** The Sandbox platform's simulated network (served under /sandbox/v1; publishing reaches it over HTTP). */
+  sandbox: SandboxNetwork;
 }

@@ -10,6 +10,7 @@ import { AuthService } from '../auth/auth-service.js';
 import { UserService } from '../users/user-service.js';
 import { UnitService } from '../units/unit-service.js';
 import type { AppContext } from './context.js';
+import { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
 import type { Database } from '../db/database.js';
 
 export interface ContextOptions {
@@ -37,6 +38,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     auth: new AuthService({ db, audit, keyring, config, logger }),
     users: new UserService(db, audit),
     units: new UnitService(db, audit),
+    sandbox: new SandboxNetwork(db, () => config.sandboxUrl),
   };
 }
 

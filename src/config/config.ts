@@ -32,6 +32,8 @@ export interface Config {
   sessionHours: number;
   /** DATABASE_POOL (default 10): connections per process to the PostgreSQL server. */
   poolSize: number;
+  /** CHHAVI_SANDBOX_URL: where the Sandbox platform's API is reached (default this server, http://127.0.0.1:PORT). */
+  sandboxUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +48,12 @@ function int(env: Env, name: string, dflt: number, min: number, max: number): nu
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return n;
+}
+
+function sandboxUrl(env: Env, port: number): string {
+  const raw = env.CHHAVI_SANDBOX_URL || `http://127.0.0.1:${port}`;
+  if (!/^https?:\/\/[^/]+/.test(raw)) throw new ConfigError('CHHAVI_SANDBOX_URL must be an http:// or https:// address');
+  return raw.replace(/\/+$/, '');
 }
 
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -77,6 +85,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     timeZone,
     sessionHours: int(env, 'CHHAVI_SESSION_HOURS', 12, 1, 24 * 30),
     poolSize: int(env, 'DATABASE_POOL', 10, 1, 200),
+    sandboxUrl: sandboxUrl(env, port),
     ...overrides,
   };
   return config;

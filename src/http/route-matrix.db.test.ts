@@ -41,6 +41,18 @@ const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit
   'GET /healthz': { roles: 'public' },
   'GET /readyz': { roles: 'public' },
   'GET /metrics': { roles: 'public' },
+  'POST /sandbox/v1/posts': { roles: 'public' },
+  'GET /sandbox/v1/posts/by-key/:key': { roles: 'public' },
+  'GET /sandbox/v1/posts/:id': { roles: 'public' },
+  'DELETE /sandbox/v1/posts/:id': { roles: 'public' },
+  'GET /sandbox/v1/posts/:id/metrics': { roles: 'public' },
+  'GET /sandbox/v1/posts/:id/comments': { roles: 'public' },
+  'POST /sandbox/v1/posts/:id/comments': { roles: 'public' },
+  'POST /sandbox/v1/posts/:id/likes': { roles: 'public' },
+  'POST /sandbox/v1/posts/:id/engagement': { roles: 'public' },
+  'GET /sandbox/v1/feed': { roles: 'public' },
+  'POST /sandbox/v1/faults': { roles: 'public' },
+  'DELETE /sandbox/v1/faults': { roles: 'public' },
 };
 
 const SCOPED: readonly Role[] = ['analyst', 'district_officer', 'agency_editor'];

@@ -4,6 +4,7 @@ import { registerAuthRoutes } from '../auth/routes/index.js';
 import { registerUserRoutes } from '../users/routes/index.js';
 import { registerUnitRoutes } from '../units/routes/index.js';
 import { registerAuditRoutes } from '../audit/routes/index.js';
+import { registerSandboxRoutes } from '../platforms/sandbox/routes/index.js';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function registerRoutes(api: App, ctx: AppContext): void {
@@ -14,6 +15,6 @@ export function registerRoutes(api: App, ctx: AppContext): void {
 }
 
 /** Routes outside /api/v1: platform simulators and other non-API surfaces. */
-export function registerRootRoutes(_app: App, _ctx: AppContext): void {
-  // The Sandbox platform registers its API here.
+export function registerRootRoutes(app: App, ctx: AppContext): void {
+  registerSandboxRoutes(app, ctx);
 }

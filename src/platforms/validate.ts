@@ -55,7 +55,7 @@ export function validateCommon(rule: TextRule, v: VariantDraft): ValidationIssue
     }
   });
   if (v.link) {
-    let ok = false;
+    let ok: boolean;
     try {
       const u = new URL(v.link);
       ok = u.protocol === 'https:' || u.protocol === 'http:';

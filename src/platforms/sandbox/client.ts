@@ -12,7 +12,7 @@ export interface SandboxClientDeps {
 export const SANDBOX_AUTH_SCHEME = 'Sandbox';
 
 interface SandboxErrorBody {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; details?: { reason?: string } };
 }
 
 /**
@@ -57,14 +57,14 @@ export async function sandboxCall<T>(
     }
   }
   if (res.status === 404 && opts.notFoundIsNull) return null;
-  let body: SandboxErrorBody = {};
+  let body: SandboxErrorBody;
   try {
     body = JSON.parse(text) as SandboxErrorBody;
   } catch {
     body = {};
   }
   const message = body.error?.message ?? (text.slice(0, 300) || `HTTP ${res.status}`);
-  const code = body.error?.code ?? String(res.status);
+  const code = body.error?.details?.reason ?? body.error?.code ?? String(res.status);
   if (res.status === 401 || res.status === 403) throw new ConnectorError('auth_expired', message, { platformCode: code });
   if (res.status === 429) {
     const reset = Number(res.headers.get('x-rate-limit-reset'));

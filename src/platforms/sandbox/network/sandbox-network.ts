@@ -1,0 +1,183 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, Queryable } from '../../../db/database.js';
+import { AppError } from '../../../http/errors.js';
+import { codePointLength } from '../../text-length.js';
+import { sandboxLimits } from '../limits.js';
+import * as repo from './sandbox-repository.js';
+import type { SandboxCommentRow, SandboxFault, SandboxFaultMode, SandboxOperation, SandboxPostRow } from './sandbox-repository.js';
+
+export type { SandboxFault, SandboxFaultMode, SandboxOperation } from './sandbox-repository.js';
+
+/** A post as the Sandbox API shows it. */
+export interface SandboxPostView {
+  id: string;
+  url: string;
+  account: { handle: string; displayName: string };
+  text: string;
+  link: string | null;
+  title: string | null;
+  media: { sha256: string; mime: string; bytes: number; alt: string }[];
+  createdAt: string;
+  deleted: boolean;
+  metrics: { likes: number; shares: number; comments: number; views: number };
+}
+
+/** The Sandbox refused the content, as a platform answers 422. */
+export class SandboxRejection extends Error {
+  override name = 'SandboxRejection';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const SANDBOX_HANDLE_PATTERN = '^[a-z0-9_]{3,40}$';
+const HANDLE = new RegExp(SANDBOX_HANDLE_PATTERN);
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * The Sandbox platform: a small simulated social network with accounts, posts, comments, likes,
+ * a public feed and fault injection, stored in the `sandbox_*` tables. It stands outside Chhavi's
+ * publishing: Chhavi reaches it only through its HTTP API, like any platform.
+ */
+export class SandboxNetwork {
+  constructor(
+    private readonly db: Database,
+    /** Base URL of the Sandbox API, for post links. */
+    private readonly baseUrl: () => string,
+  ) {}
+
+  /** Opens an account on the simulated network and returns its bearer token (shown once). */
+  async registerAccount(q: Queryable, handle: string, displayName: string): Promise<{ handle: string; token: string }> {
+    if (!HANDLE.test(handle)) throw new AppError('validation_failed', 'a Sandbox handle is 3 to 40 lowercase letters, digits or _', { field: 'handle' });
+    if (await repo.sandboxAccountExists(q, handle)) throw new AppError('conflict', `the Sandbox handle ${handle} is taken`, { field: 'handle' });
+    const token = `sbx_${randomBytes(24).toString('base64url')}`;
+    await repo.insertSandboxAccount(q, handle, displayName, tokenHash(token));
+    return { handle, token };
+  }
+
+  /** The handle a bearer token belongs to, or null. */
+  async authenticate(token: string): Promise<string | null> {
+    if (!token) return null;
+    return repo.findHandleByTokenHash(this.db, tokenHash(token));
+  }
+
+  /** The injected fault that answers this call instead, if any. */
+  takeFault(handle: string, op: SandboxOperation): Promise<SandboxFault | null> {
+    return repo.takeSandboxFault(this.db, handle, op);
+  }
+
+  async injectFault(handle: string, f: { mode: SandboxFaultMode; count: number; resetSeconds?: number; delayMs?: number; operations?: SandboxOperation[] | null }): Promise<void> {
+    await repo.insertSandboxFault(this.db, { handle, mode: f.mode, count: f.count, resetSeconds: f.resetSeconds ?? 60, delayMs: f.delayMs ?? 0, operations: f.operations ?? null });
+  }
+
+  clearFaults(handle: string): Promise<number> {
+    return repo.clearSandboxFaults(this.db, handle);
+  }
+
+  /**
+   * Creates a post once per idempotency key: the same key from the same account answers the
+   * first post again (`replay`), from another account it is refused.
+   */
+  async createPost(
+    handle: string,
+    input: { text: string; link?: string | null; title?: string | null; media?: { sha256: string; mime: string; bytes: number; alt?: string }[] },
+    idempotencyKey: string | null,
+  ): Promise<{ post: SandboxPostView; replay: boolean }> {
+    const length = codePointLength(input.text);
+    if (length > sandboxLimits.maxText) throw new SandboxRejection('too_long', `text is ${length} characters; the Sandbox allows ${sandboxLimits.maxText}`);
+    const media = input.media ?? [];
+    if (media.length > sandboxLimits.maxMedia) throw new SandboxRejection('too_many_media', `at most ${sandboxLimits.maxMedia} media items`);
+    if (!input.text.trim() && media.length === 0) throw new SandboxRejection('empty', 'a post needs text or media');
+    const id = await repo.insertSandboxPost(this.db, {
+      handle,
+      text: input.text,
+      link: input.link ?? null,
+      title: input.title ?? null,
+      media: media.map((m) => ({ sha256: m.sha256, mime: m.mime, bytes: m.bytes, alt: m.alt ?? '' })),
+      idempotencyKey,
+    });
+    if (id !== null) return { post: this.view((await repo.findSandboxPost(this.db, id))!), replay: false };
+    const prior = await repo.findSandboxPostByKey(this.db, idempotencyKey!);
+    if (!prior) throw new Error('idempotency key conflicted but no post holds it');
+    if (prior.accountHandle !== handle) throw new SandboxRejection('idempotency_key_reused', 'this idempotency key was used by another account');
+    return { post: this.view(prior), replay: true };
+  }
+
+  /** The post an account published with this key (for recovery after a crash), or null. */
+  async findByKey(handle: string, key: string): Promise<SandboxPostView | null> {
+    const row = await repo.findSandboxPostByKey(this.db, key);
+    return row && row.accountHandle === handle ? this.view(row) : null;
+  }
+
+  async getPost(id: string): Promise<SandboxPostView | null> {
+    const row = await repo.findSandboxPost(this.db, id);
+    return row ? this.view(row) : null;
+  }
+
+  /** Deletes one of the account's own posts; another account's post is not found. */
+  async deletePost(handle: string, id: string): Promise<void> {
+    const row = await repo.findSandboxPost(this.db, id);
+    if (!row || row.accountHandle !== handle || row.deletedAt) throw new AppError('not_found', 'post not found');
+    await repo.markSandboxPostDeleted(this.db, id);
+  }
+
+  async metrics(handle: string, id: string): Promise<SandboxPostView['metrics']> {
+    const row = await repo.findSandboxPost(this.db, id);
+    if (!row || row.accountHandle !== handle) throw new AppError('not_found', 'post not found');
+    return this.view(row).metrics;
+  }
+
+  async comments(id: string, cursor: string | null, limit: number): Promise<{ comments: SandboxCommentRow[]; cursor: string | null }> {
+    if (!(await repo.findSandboxPost(this.db, id))) throw new AppError('not_found', 'post not found');
+    const after = cursor && /^\d{1,18}$/.test(cursor) ? cursor : '0';
+    const rows = await repo.listSandboxComments(this.db, id, after, limit);
+    return { comments: rows, cursor: rows.length === limit ? rows[rows.length - 1]!.id : null };
+  }
+
+  async addComment(handle: string, id: string, text: string): Promise<SandboxCommentRow> {
+    const row = await repo.findSandboxPost(this.db, id);
+    if (!row || row.deletedAt) throw new AppError('not_found', 'post not found');
+    return repo.insertSandboxComment(this.db, id, handle, text);
+  }
+
+  async like(handle: string, id: string): Promise<void> {
+    const row = await repo.findSandboxPost(this.db, id);
+    if (!row || row.deletedAt) throw new AppError('not_found', 'post not found');
+    await repo.insertSandboxLike(this.db, id, handle);
+  }
+
+  /** Simulated audience reach: adds anonymous likes, shares and views to a post. */
+  async addEngagement(id: string, e: { likes?: number; shares?: number; views?: number }): Promise<void> {
+    const row = await repo.findSandboxPost(this.db, id);
+    if (!row || row.deletedAt) throw new AppError('not_found', 'post not found');
+    await repo.addSandboxEngagement(this.db, id, { likes: e.likes ?? 0, shares: e.shares ?? 0, views: e.views ?? 0 });
+  }
+
+  /** The public feed after a cursor, oldest first. */
+  async feed(cursor: string | null, limit: number): Promise<{ posts: SandboxPostView[]; cursor: string | null }> {
+    const after = cursor && /^\d{1,18}$/.test(cursor) ? cursor : '0';
+    const rows = await repo.sandboxFeed(this.db, after, limit);
+    return { posts: rows.map((r) => this.view(r)), cursor: rows.length ? rows[rows.length - 1]!.id : cursor };
+  }
+
+  private view(row: SandboxPostRow): SandboxPostView {
+    return {
+      id: row.id,
+      url: `${this.baseUrl()}/sandbox/v1/posts/${row.id}`,
+      account: { handle: row.accountHandle, displayName: row.displayName },
+      text: row.text,
+      link: row.link,
+      title: row.title,
+      media: row.media,
+      createdAt: row.createdAt,
+      deleted: row.deletedAt !== null,
+      metrics: { likes: row.likes, shares: row.shares, comments: row.comments, views: row.views },
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../../app/context.js';
+import type { App } from '../../../http/server.js';
+import { SANDBOX_POLICY } from './sandbox-auth.js';
+import { SandboxPost } from './schemas.js';
+
+export function sandboxFeedRoute(app: App, ctx: AppContext): void {
+  app.get(
+    '/sandbox/v1/feed',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: 'Sandbox: the public feed of every account, oldest first after a cursor',
+        querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 20 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        response: { 200: Type.Object({ posts: Type.Array(SandboxPost), cursor: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+      config: { policy: SANDBOX_POLICY },
+    },
+    async (req) => ctx.sandbox.feed(req.query.cursor ?? null, req.query.limit ?? 100),
+  );
+}
