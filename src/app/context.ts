@@ -5,10 +5,12 @@ import type { JobQueue } from '../jobs/queue.js';
 import type { Keyring } from '../secrets/keyring.js';
 import type { HttpMetrics } from '../http/metrics.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditVerifications } from '../audit/verifications.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { UserService } from '../users/user-service.js';
 import type { UnitService } from '../units/unit-service.js';
 import type { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
+import type { Delivery } from '../publishing/publisher/delivery.js';
 
 /**
  * Everything a process holds: configuration, the database, the job queue and the services of each
@@ -22,9 +24,12 @@ export interface AppContext {
   keyring: Keyring;
   metrics: HttpMetrics;
   audit: AuditLog;
+  auditVerifications: AuditVerifications;
   auth: AuthService;
   users: UserService;
   units: UnitService;
   /** The Sandbox platform's simulated network (served under /sandbox/v1; publishing reaches it over HTTP). */
   sandbox: SandboxNetwork;
+  /** Publishing delivery: scheduler, publisher, pauses, calendar, metrics. */
+  delivery: Delivery;
 }

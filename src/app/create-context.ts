@@ -6,12 +6,15 @@ import { JOB_KINDS } from '../jobs/registry.js';
 import { Keyring } from '../secrets/keyring.js';
 import { HttpMetrics } from '../http/metrics.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { AuditVerifications } from '../audit/verifications.js';
 import { AuthService } from '../auth/auth-service.js';
 import { UserService } from '../users/user-service.js';
 import { UnitService } from '../units/unit-service.js';
 import type { AppContext } from './context.js';
 import { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
 import type { Database } from '../db/database.js';
+import { createDelivery } from '../publishing/publisher/delivery.js';
+import { getConnector } from '../platforms/registry.js';
 
 export interface ContextOptions {
   logger?: Logger;
@@ -27,18 +30,21 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize }));
   const keyring = opts.keyring ?? (config.secretKey ? Keyring.fromBase64(config.secretKey) : Keyring.forDataDir(config.dataDir));
   const audit = new AuditLog(db);
+  const jobs = new JobQueue(db, logger, JOB_KINDS);
   return {
     config,
     logger,
     db,
-    jobs: new JobQueue(db, logger, JOB_KINDS),
+    jobs,
     keyring,
     metrics: new HttpMetrics(),
     audit,
+    auditVerifications: new AuditVerifications(db, audit, jobs),
     auth: new AuthService({ db, audit, keyring, config, logger }),
     users: new UserService(db, audit),
     units: new UnitService(db, audit),
     sandbox: new SandboxNetwork(db, () => config.sandboxUrl),
+    delivery: createDelivery({ db, audit, jobs, keyring, logger, config, connectorFor: (platform) => getConnector(platform, { sandboxUrl: config.sandboxUrl }) }),
   };
 }
 

@@ -25,8 +25,12 @@ export interface ServerChild {
   stop(): Promise<number | null>;
 }
 
-/** Starts `chhavi start` as a separate process on a free loopback port and waits until it is ready. */
-export async function startServerChild(env: Record<string, string>, args: string[] = []): Promise<ServerChild> {
+/**
+ * Starts `chhavi start` as a separate process on a free loopback port and waits until it is ready:
+ * until /readyz answers 200, or, for a process without HTTP (`--role worker`), until its output
+ * matches `readyLine`.
+ */
+export async function startServerChild(env: Record<string, string>, args: string[] = [], readyLine?: RegExp): Promise<ServerChild> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(packageRoot, 'bin', 'chhavi.js'), 'start', ...args], {
@@ -44,11 +48,15 @@ export async function startServerChild(env: Record<string, string>, args: string
       child.kill('SIGKILL');
       throw new Error(`server not ready within 120 s:\n${out}`);
     }
-    try {
-      const res = await fetch(`${baseUrl}/readyz`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
+    if (readyLine) {
+      if (readyLine.test(out)) break;
+    } else {
+      try {
+        const res = await fetch(`${baseUrl}/readyz`);
+        if (res.status === 200) break;
+      } catch {
+        // not listening yet
+      }
     }
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -14,7 +14,8 @@ export interface JobKind<T extends object = object> {
   expireInSeconds: number;
   /** Cron expression in the force's time zone, for kinds the scheduler enqueues. */
   cron?: string;
-  handler: (data: T, ctx: AppContext) => Promise<JobOutcome>;
+  // Method syntax: a kind with a specific payload type still fits in the registry's list.
+  handler(data: T, ctx: AppContext): Promise<JobOutcome>;
 }
 
 export function defineJob<T extends object>(kind: JobKind<T>): JobKind<T> {
