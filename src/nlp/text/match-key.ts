@@ -15,72 +15,225 @@ import { devanagariToLatin } from './transliterate.js';
 
 // English spellings of loanwords that no folding rule brings to the Hindi form. Keys are
 // lower-case Latin; values are a romanisation that folds like the Devanagari spelling.
-const SPELLING: Record<string, string> = {
-  police: 'pulis',
-  delhi: 'dilli',
-  dehli: 'dilli',
-  pulice: 'pulis',
-  polis: 'pulis',
-  polise: 'pulis',
-  station: 'steshan',
-  report: 'riport',
-  case: 'kes',
-  crime: 'kraim',
-  complaint: 'kamplent',
-  complain: 'kamplen',
-  news: 'nyuj',
-  court: 'kort',
-  jail: 'jel',
-  mobile: 'mobail',
-  video: 'vidiyo',
-  metro: 'metro',
-  road: 'rod',
-  colony: 'kolini',
-  nagar: 'nagar',
-};
+const SPELLING = new Map<string, string>([
+  ['police', 'pulis'],
+  ['delhi', 'dilli'],
+  ['dehli', 'dilli'],
+  ['pulice', 'pulis'],
+  ['polis', 'pulis'],
+  ['polise', 'pulis'],
+  ['station', 'steshan'],
+  ['report', 'riport'],
+  ['case', 'kes'],
+  ['crime', 'kraim'],
+  ['complaint', 'kamplent'],
+  ['complain', 'kamplen'],
+  ['news', 'nyuj'],
+  ['court', 'kort'],
+  ['jail', 'jel'],
+  ['mobile', 'mobail'],
+  ['video', 'vidiyo'],
+  ['metro', 'metro'],
+  ['road', 'rod'],
+  ['colony', 'kolini'],
+  ['nagar', 'nagar'],
+]);
 
 const DEVANAGARI = /[\u0900-\u097F]/;
 const NON_KEY = /[^a-z0-9]/g;
-// Applied in this order.
-const FOLDS: [RegExp, string][] = [
-  [/chh|ch/g, 'C'],
-  [/ck/g, 'k'],
-  [/c(?=[eiy])/g, 's'],
-  [/c/g, 'k'],
-  [/sh/g, 's'],
-  [/([kgjtdbrC])h/g, '$1'],
-  [/ph/g, 'f'],
-  [/z/g, 'j'],
-  [/q/g, 'k'],
-  [/w/g, 'v'],
-  [/x/g, 'ks'],
-  [/ee|ii|ie/g, 'i'],
-  [/oo|uu|ou/g, 'u'],
-  [/ai|ay$|ei/g, 'e'],
-  [/au|aw/g, 'o'],
-  [/aa+/g, 'a'],
-  [/([a-zC])\1+/g, '$1'],
-];
-// Medial short a: between two letters of the word.
-const MEDIAL_A = /(?<=.)a(?=.)/g;
-const C_MARK = /C/g;
-const NASAL_LABIAL = /m(?=[bpf])/g;
-const DOUBLE = /([a-zC])\1+/g;
+
+// Char codes used by the folding passes.
+const a = 0x61, b = 0x62, c = 0x63, d = 0x64, e = 0x65, f = 0x66, g = 0x67, h = 0x68, i_ = 0x69;
+const j = 0x6a, k = 0x6b, m = 0x6d, n_ = 0x6e, o = 0x6f, p = 0x70, q = 0x71, r = 0x72, s_ = 0x73;
+const t = 0x74, u = 0x75, v = 0x76, w = 0x77, x = 0x78, y = 0x79, z = 0x7a;
+/** Stands for the sound of ch/chh until the end, so that its `h` is not read as an aspirate. */
+const CH = 0x43;
+
+let bufA = new Uint16Array(64);
+let bufB = new Uint16Array(64);
+
+/**
+ * The folding rules, applied in order, each a left-to-right pass like a global replace:
+ *  1 chh|ch → CH · 2 ck → k · 3 c → s before e/i/y, else k · 4 sh → s ·
+ *  5 [kgjtdbr CH]h → without h (aspirates) · 6 ph → f · 7 z → j, q → k, w → v, x → ks ·
+ *  8 ee|ii|ie → i · 9 oo|uu|ou → u · 10 ai|ei|final ay → e · 11 au|aw → o · 12 aa+ → a ·
+ *  13 a letter repeated → once · 14 an a that is neither first nor last is dropped ·
+ *  15 m before b/p/f → n · 16 repeats once more (the a-drop brings letters together).
+ * The test checks this against the same rules written as regular expressions.
+ */
+function fold(latin: string): string {
+  let len = latin.length;
+  if (bufA.length < len * 2 + 2) {
+    bufA = new Uint16Array(len * 2 + 2);
+    bufB = new Uint16Array(len * 2 + 2);
+  }
+  let src = bufA;
+  let dst = bufB;
+  for (let i = 0; i < len; i++) src[i] = latin.charCodeAt(i);
+  let out = 0;
+  const swap = (): void => {
+    const tmp = src;
+    src = dst;
+    dst = tmp;
+    len = out;
+    out = 0;
+  };
+
+  // 1 chh|ch → CH
+  for (let i = 0; i < len; ) {
+    if (src[i] === c && src[i + 1] === h && i + 1 < len) {
+      dst[out++] = CH;
+      i += src[i + 2] === h && i + 2 < len ? 3 : 2;
+    } else dst[out++] = src[i++]!;
+  }
+  swap();
+  // 2 ck → k; 3 c → s before e/i/y, else k (on the string after 2)
+  for (let i = 0; i < len; ) {
+    if (src[i] === c && src[i + 1] === k && i + 1 < len) {
+      dst[out++] = k;
+      i += 2;
+    } else dst[out++] = src[i++]!;
+  }
+  swap();
+  for (let i = 0; i < len; i++) {
+    const ch = src[i]!;
+    if (ch === c) {
+      const nx = i + 1 < len ? src[i + 1] : 0;
+      dst[out++] = nx === e || nx === i_ || nx === y ? s_ : k;
+    } else dst[out++] = ch;
+  }
+  swap();
+  // 4 sh → s
+  for (let i = 0; i < len; ) {
+    if (src[i] === s_ && src[i + 1] === h && i + 1 < len) {
+      dst[out++] = s_;
+      i += 2;
+    } else dst[out++] = src[i++]!;
+  }
+  swap();
+  // 5 aspirates
+  for (let i = 0; i < len; ) {
+    const ch = src[i]!;
+    if (
+      i + 1 < len &&
+      src[i + 1] === h &&
+      (ch === k || ch === g || ch === j || ch === t || ch === d || ch === b || ch === r || ch === CH)
+    ) {
+      dst[out++] = ch;
+      i += 2;
+    } else {
+      dst[out++] = ch;
+      i++;
+    }
+  }
+  swap();
+  // 6 ph → f
+  for (let i = 0; i < len; ) {
+    if (src[i] === p && src[i + 1] === h && i + 1 < len) {
+      dst[out++] = f;
+      i += 2;
+    } else dst[out++] = src[i++]!;
+  }
+  swap();
+  // 7 z → j, q → k, w → v, x → ks
+  for (let i = 0; i < len; i++) {
+    const ch = src[i]!;
+    if (ch === z) dst[out++] = j;
+    else if (ch === q) dst[out++] = k;
+    else if (ch === w) dst[out++] = v;
+    else if (ch === x) {
+      dst[out++] = k;
+      dst[out++] = s_;
+    } else dst[out++] = ch;
+  }
+  swap();
+  // 8 ee|ii|ie → i; 9 oo|uu|ou → u (separate passes: 8's output can feed 9 only through u/o, which 8 never writes)
+  for (let i = 0; i < len; ) {
+    const ch = src[i]!;
+    const nx = i + 1 < len ? src[i + 1] : 0;
+    if ((ch === e && nx === e) || (ch === i_ && (nx === i_ || nx === e))) {
+      dst[out++] = i_;
+      i += 2;
+    } else {
+      dst[out++] = ch;
+      i++;
+    }
+  }
+  swap();
+  for (let i = 0; i < len; ) {
+    const ch = src[i]!;
+    const nx = i + 1 < len ? src[i + 1] : 0;
+    if ((ch === o && (nx === o || nx === u)) || (ch === u && nx === u)) {
+      dst[out++] = u;
+      i += 2;
+    } else {
+      dst[out++] = ch;
+      i++;
+    }
+  }
+  swap();
+  // 10 ai|ay$|ei → e
+  for (let i = 0; i < len; ) {
+    const ch = src[i]!;
+    const nx = i + 1 < len ? src[i + 1] : 0;
+    if ((ch === a && (nx === i_ || (nx === y && i + 2 === len))) || (ch === e && nx === i_)) {
+      dst[out++] = e;
+      i += 2;
+    } else {
+      dst[out++] = ch;
+      i++;
+    }
+  }
+  swap();
+  // 11 au|aw → o
+  for (let i = 0; i < len; ) {
+    const ch = src[i]!;
+    const nx = i + 1 < len ? src[i + 1] : 0;
+    if (ch === a && (nx === u || nx === w)) {
+      dst[out++] = o;
+      i += 2;
+    } else {
+      dst[out++] = ch;
+      i++;
+    }
+  }
+  swap();
+  // 12 aa+ → a and 13 repeats → once: 13 subsumes 12 (a run of a's becomes one a either way).
+  out = dedupe(src, len, dst);
+  swap();
+  // 14 medial a
+  for (let i = 0; i < len; i++) {
+    if (src[i] === a && i > 0 && i < len - 1) continue;
+    dst[out++] = src[i]!;
+  }
+  swap();
+  // 15 m before a labial → n
+  for (let i = 0; i < len; i++) {
+    const ch = src[i]!;
+    const nx = i + 1 < len ? src[i + 1] : 0;
+    dst[out++] = ch === m && (nx === b || nx === p || nx === f) ? n_ : ch;
+  }
+  swap();
+  out = dedupe(src, len, dst);
+  swap();
+  let res = '';
+  for (let i = 0; i < len; i++) res += String.fromCharCode(src[i] === CH ? c : src[i]!);
+  return res;
+}
+
+/** Runs of one letter (a–z or CH; not digits) become one. Returns the new length. */
+function dedupe(src: Uint16Array, len: number, dst: Uint16Array): number {
+  let out = 0;
+  for (let i = 0; i < len; i++) {
+    const ch = src[i]!;
+    if (out > 0 && dst[out - 1] === ch && ((ch >= a && ch <= z) || ch === CH)) continue;
+    dst[out++] = ch;
+  }
+  return out;
+}
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
-
-function fold(latin: string): string {
-  let s = latin;
-  for (const [re, to] of FOLDS) s = s.replace(re, to);
-  s = s.replace(MEDIAL_A, '');
-  // After the a-drop: a nasal before a labial is one sound whichever letter wrote it (सीलमपुर
-  // "seelamapur" → silmpur, seelampur → silmpur; संभल "sanbhal" → snbl, sambhal → snbl).
-  s = s.replace(NASAL_LABIAL, 'n');
-  // The a-drop can bring two equal consonants together (mamala → mml).
-  s = s.replace(DOUBLE, '$1');
-  return s.replace(C_MARK, 'c');
-}
 
 /** Key of one word (no spaces). Returns '' for input with no letters or digits. */
 export function matchKey(word: string): string {
@@ -89,7 +242,7 @@ export function matchKey(word: string): string {
   let s = word.normalize('NFC').toLowerCase();
   if (DEVANAGARI.test(s)) s = devanagariToLatin(s).toLowerCase();
   s = s.replace(NON_KEY, '');
-  s = SPELLING[s] ?? s;
+  s = SPELLING.get(s) ?? s;
   const key = s.length === 0 ? '' : fold(s);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, key);
