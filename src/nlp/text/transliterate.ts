@@ -33,51 +33,62 @@ const OTHER: Record<string, string> = {
   'ं': 'n', 'ँ': 'n', 'ः': 'h', 'ऽ': '', '।': '.', '॥': '.', 'ॐ': 'om',
   '०': '0', '१': '1', '२': '2', '३': '3', '४': '4', '५': '5', '६': '6', '७': '7', '८': '8', '९': '9',
 };
-const VIRAMA = '\u094D';
-const NUKTA = '\u093C';
+const VIRAMA = 0x094d;
+const NUKTA = 0x093c;
+const ANUSVARA = 0x0902;
+const CANDRABINDU = 0x0901;
+const VISARGA = 0x0903;
 
-function isDevanagariLetter(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
-  return code >= 0x0900 && code <= 0x097f && OTHER[c] === undefined;
+// The tables above as arrays indexed by code point − U+0900, so the loop does no string lookups.
+function table(...records: Record<string, string>[]): (string | undefined)[] {
+  const t = new Array<string | undefined>(0x80).fill(undefined);
+  for (const r of records) for (const [ch, v] of Object.entries(r)) t[ch.charCodeAt(0) - 0x900] = v;
+  return t;
+}
+const CONS = table(CONSONANT, PRECOMPOSED);
+const NUKTA_CONS = table(NUKTA_CONSONANT);
+const MATRAS = table(MATRA);
+const STANDALONE = table(OTHER, MATRA, VOWEL); // later records win: vowel, then matra, then other
+const IS_OTHER = table(OTHER);
+
+function isDevanagariLetter(code: number): boolean {
+  return code >= 0x0900 && code <= 0x097f && IS_OTHER[code - 0x900] === undefined;
 }
 
 export function devanagariToLatin(s: string): string {
   let out = '';
   const n = s.length;
   for (let i = 0; i < n; i++) {
-    const c = s[i]!;
-    const code = c.charCodeAt(0);
+    const code = s.charCodeAt(i);
     if (code < 0x0900 || code > 0x097f) {
-      out += c;
+      out += s[i];
       continue;
     }
-    let cons = CONSONANT[c];
-    const pre = PRECOMPOSED[c];
-    if (pre !== undefined) cons = pre;
+    let cons = CONS[code - 0x900];
     if (cons !== undefined) {
-      if (s[i + 1] === NUKTA) {
-        cons = NUKTA_CONSONANT[c] ?? cons;
+      if (s.charCodeAt(i + 1) === NUKTA) {
+        cons = NUKTA_CONS[code - 0x900] ?? cons;
         i++;
       }
       out += cons;
-      const next = s[i + 1];
+      const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
       if (next === VIRAMA) {
         i++;
         continue;
       }
-      const matra = next === undefined ? undefined : MATRA[next];
+      const matra = next >= 0x0900 && next <= 0x097f ? MATRAS[next - 0x900] : undefined;
       if (matra !== undefined) {
         out += matra;
         i++;
         continue;
       }
       // Inherent vowel, dropped at the end of a word (राम → ram) as Hindi speakers say it.
-      const after = next === 'ं' || next === 'ँ' ? s[i + 2] : next;
-      if (isDevanagariLetter(after) || next === 'ं' || next === 'ँ' || next === 'ः') out += 'a';
+      const nasal = next === ANUSVARA || next === CANDRABINDU;
+      const after = nasal ? (i + 2 < n ? s.charCodeAt(i + 2) : -1) : next;
+      if (isDevanagariLetter(after) || nasal || next === VISARGA) out += 'a';
       continue;
     }
-    const v = VOWEL[c] ?? MATRA[c] ?? OTHER[c];
+    const v = STANDALONE[code - 0x900];
     if (v !== undefined) out += v;
     // Anything else (stray virama or nukta, unassigned code points) carries no sound.
   }
