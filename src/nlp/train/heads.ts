@@ -22,7 +22,17 @@ export interface HeadData {
   tune: Example[];
   reports: { name: string; examples: Example[] }[];
   sources: string[];
+  /**
+   * Safeguarded labels only: dev posts about the police that must not get the label. The
+   * threshold is raised until at most `SAFE_DEV_MAX_RATE` of them would.
+   */
+  safeTune?: Example[];
 }
+
+/** Highest share of the project's dev posts about the police that a safeguarded label may flag. */
+export const SAFE_DEV_MAX_RATE = 0.01;
+/** Training weight of a project post about the police as a negative for the safeguarded labels. */
+export const SAFE_NEGATIVE_WEIGHT = 3;
 
 export interface DataOptions {
   /** The shared datasets folder (`<dataset>.<split>.jsonl`). */
@@ -85,7 +95,12 @@ export function loadHeads(opts: DataOptions): HeadData[] {
 
   // Posts about the police that are not hostile (complaints, criticism, reports, thanks) are
   // negatives for the safeguarded labels, so that talking about the police is not itself a signal.
-  const safeNegTrain = [...negatives(eventsTrain), ...negatives(mumbai.train.filter((r) => r.labels['complaint'] === true))];
+  // They weigh SAFE_NEGATIVE_WEIGHT each: a few thousand such posts against tens of thousands of
+  // hostile-set posts would otherwise barely move the weights.
+  const safeNegTrain = [
+    ...negatives(eventsTrain, SAFE_NEGATIVE_WEIGHT),
+    ...negatives(mumbai.train.filter((r) => r.labels['complaint'] === true), SAFE_NEGATIVE_WEIGHT),
+  ];
   const safeNegTune = negatives(eventsDev);
   // Posts from the other sets that do not mention the police at all are negatives for the
   // police labels (a weak label: sampled every 4th row, lower weight).
@@ -155,7 +170,6 @@ export function loadHeads(opts: DataOptions): HeadData[] {
           tune: bin(eventsDev, label),
           reports: [
             { name: 'police-events.dev', examples: bin(eventsDev, label) },
-            { name: 'india-police-events.heldout-any_action', examples: bin(ipe.dev, 'any_action') },
           ],
           sources: ['chhavi-police/police-events', 'india-police-events (any_action positives)', 'other sets (weak negatives)'],
         };
@@ -174,6 +188,7 @@ export function loadHeads(opts: DataOptions): HeadData[] {
     if ((SAFEGUARDED_LABELS as readonly string[]).includes(label)) {
       h.train = [...h.train, ...safeNegTrain];
       h.tune = [...h.tune, ...safeNegTune];
+      h.safeTune = safeNegTune;
       h.sources = [...h.sources, 'chhavi-police/police-events and Mumbai complaints (negatives)'];
     }
     h.train = [...h.train, ...analystFor(label, null)];

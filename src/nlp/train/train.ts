@@ -7,7 +7,7 @@ import { binaryReport, bestThreshold, report, type LabelReport } from '../eval/m
 import { matchKey } from '../text/match-key.js';
 import { normalize } from '../text/normalize.js';
 import { fitPlatt, fitTemperature } from './calibrate.js';
-import { loadHeads, type DataOptions, type Example, type HeadData } from './heads.js';
+import { loadHeads, SAFE_DEV_MAX_RATE, type DataOptions, type Example, type HeadData } from './heads.js';
 import { trainLinear, type LinearModel, type LinearOptions } from './linear.js';
 import { SparseBuilder } from './sparse-builder.js';
 
@@ -39,6 +39,8 @@ export interface HeadReport {
   temperature?: number;
   /** Scores at the tuned threshold (binary) or argmax (multi-class), per dev set. */
   dev: Record<string, LabelReport>;
+  /** Safeguarded labels: share of the project's dev posts about the police flagged at the threshold. */
+  safeDevFlaggedAtThreshold?: number;
   /** Binary labels: the same dev sets at a calibrated probability of 0.5. */
   devAtHalf?: Record<string, LabelReport>;
 }
@@ -52,7 +54,7 @@ export interface TrainReport {
   anchors: Record<string, number | null>;
 }
 
-const DEFAULT_LINEAR: Omit<LinearOptions, 'seed'> = { epochs: 6, lr: 0.1, l2: 1e-6 };
+const DEFAULT_LINEAR: Omit<LinearOptions, 'seed'> = { epochs: 6, lr: 0.1, l2: 1e-4 };
 
 /** Trains every head, quantises, calibrates on dev, writes the model file and its report. */
 export function trainModel(opts: TrainOptions): TrainResult {
@@ -138,7 +140,17 @@ export function trainModel(opts: TrainOptions): TrainResult {
       const y = head.tune.map((e) => e.y);
       const platt = fitPlatt(z, y);
       const probs = z.map((v) => sigmoid(platt.a * v + platt.b));
-      const { threshold } = y.some((v) => v > 0) ? bestThreshold(probs, y) : { threshold: 0.5 };
+      let { threshold } = y.some((v) => v > 0) ? bestThreshold(probs, y) : { threshold: 0.5 };
+      if (head.safeTune !== undefined && head.safeTune.length > 0) {
+        // The safeguard: raise the threshold until few of the dev posts about the police get the label.
+        const safe = logitsOf(head.safeTune, output, 1)
+          .map((v) => sigmoid(platt.a * v[0]! + platt.b))
+          .sort((p, q) => q - p);
+        const allowed = Math.floor(safe.length * SAFE_DEV_MAX_RATE);
+        const cut = safe[allowed];
+        if (cut !== undefined && cut >= threshold) threshold = Math.min(1, cut + 1e-6);
+        hr.safeDevFlaggedAtThreshold = safe.filter((p) => p >= threshold).length / safe.length;
+      }
       finalHeads.push({ kind: 'binary', label: head.label, output, platt, threshold });
       hr.platt = platt;
       hr.threshold = threshold;
