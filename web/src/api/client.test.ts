@@ -73,6 +73,19 @@ describe('describeError', () => {
       serverMessage: 'username "ravi" is taken',
     });
   });
+  it('gives long waits in minutes, and the lockout time when the server sends it', () => {
+    expect(describeError(new ApiError(429, 'too_many_requests', 'slow down', undefined, 890))).toEqual({
+      key: 'errors.too_many_requests_wait_minutes',
+      values: { count: 15 },
+      serverMessage: null,
+    });
+    expect(describeError(new ApiError(423, 'account_locked', 'locked', { retryAfterSeconds: 899 }))).toEqual({
+      key: 'errors.account_locked_wait',
+      values: { count: 15 },
+      serverMessage: null,
+    });
+    expect(describeError(new ApiError(423, 'account_locked', 'locked'))).toEqual({ key: 'errors.account_locked', serverMessage: null });
+  });
   it('falls back to the server message for unknown codes', () => {
     expect(describeError(new ApiError(418, 'teapot_state', 'the teapot is busy'))).toEqual({ key: null, serverMessage: 'the teapot is busy' });
   });

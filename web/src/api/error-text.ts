@@ -39,7 +39,13 @@ export interface ErrorText {
 export function describeError(err: unknown): ErrorText {
   if (err instanceof ApiError) {
     if (err.code === 'too_many_requests' && err.retryAfter !== undefined) {
-      return { key: 'errors.too_many_requests_wait', values: { count: err.retryAfter }, serverMessage: null };
+      return err.retryAfter > 90
+        ? { key: 'errors.too_many_requests_wait_minutes', values: { count: Math.ceil(err.retryAfter / 60) }, serverMessage: null }
+        : { key: 'errors.too_many_requests_wait', values: { count: err.retryAfter }, serverMessage: null };
+    }
+    const lockedFor = err.details?.retryAfterSeconds;
+    if (err.code === 'account_locked' && typeof lockedFor === 'number' && lockedFor > 0) {
+      return { key: 'errors.account_locked_wait', values: { count: Math.ceil(lockedFor / 60) }, serverMessage: null };
     }
     if (TRANSLATED_CODES.has(err.code)) {
       return { key: `errors.${err.code}`, serverMessage: SPECIFIC_CODES.has(err.code) ? err.message : null };

@@ -10,7 +10,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const { logout } = useSession();
-  const { path } = useRouter();
+  const { path, navigate } = useRouter();
   const [navOpen, setNavOpen] = useState(false);
 
   // On a phone the navigation is a drawer; it closes when a page is chosen.
@@ -41,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
             <span className="who-role">{t(`roles.${me.role}`)}</span>
           </div>
-          <button type="button" className="btn btn-small" onClick={() => void logout()}>
+          <button type="button" className="btn btn-small" onClick={() => void logout().finally(() => navigate('/', { replace: true }))}>
             {t('topbar.logout')}
           </button>
         </div>

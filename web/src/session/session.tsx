@@ -74,8 +74,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await signedIn(await authApi.me());
     } catch (err) {
       api.setCsrfToken(null);
-      if (err instanceof ApiError && err.code === 'second_factor_required') setState({ status: 'second-factor' });
-      else if (err instanceof ApiError && err.status === 401) setState({ status: 'anonymous' });
+      // A sign-in left waiting for its second factor (the page was reloaded) cannot be finished:
+      // its CSRF token came with the login answer only. Signing in again starts a fresh one.
+      if (err instanceof ApiError && err.status === 401) setState({ status: 'anonymous' });
       else setState({ status: 'error', error: err });
     }
   }, [signedIn]);
