@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import type { Queryable } from '../db/database.js';
 
 /**
@@ -10,8 +11,23 @@ export interface ThrottleRule {
   windowMs: number;
 }
 
+/**
+ * The throttle key of a client address. An IPv6 client usually holds a whole /64, so its
+ * addresses share one key; IPv4 (also when written as ::ffff:a.b.c.d) is counted per address.
+ */
 export function ipThrottleKey(ip: string): string {
-  return `ip:${ip}`;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return `ip:${mapped[1]}`;
+  if (!isIPv6(ip)) return `ip:${ip}`;
+  return `ip6:${expandIPv6(ip).slice(0, 4).join(':')}::/64`;
+}
+
+function expandIPv6(ip: string): string[] {
+  const [head = '', tail] = ip.split('%')[0]!.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...fill, ...right].map((h) => h.padStart(4, '0'));
 }
 
 /** Seconds until the key may try again, or 0 when it is not blocked. */
