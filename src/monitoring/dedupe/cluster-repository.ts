@@ -1,0 +1,69 @@
+import type { Queryable } from '../../db/database.js';
+
+export interface ClusterCandidate {
+  id: string;
+  key: string;
+}
+
+/** Clusters seen within the window whose key shares a band with one of `bandValues`. */
+export async function findCandidates(q: Queryable, bandValues: number[], windowDays: number): Promise<ClusterCandidate[]> {
+  if (bandValues.length === 0) return [];
+  return q.query<ClusterCandidate>(
+    `SELECT id::text AS id, key FROM clusters
+      WHERE bands && $1::int[] AND last_seen_at > now() - make_interval(days => $2)`,
+    [bandValues, windowDays],
+  );
+}
+
+/** Creates clusters for new keys (a concurrent writer may have made one first) and returns every key's id. */
+export async function ensureClusters(q: Queryable, rows: { key: string; bands: number[]; seenAt: string }[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (rows.length === 0) return out;
+  // Sorted, so concurrent writers take the unique-index locks in one order.
+  const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const keys = sorted.map((r) => r.key);
+  const inserted = await q.query<{ id: string; key: string }>(
+    `INSERT INTO clusters (key, bands, first_seen_at, last_seen_at)
+     SELECT k, string_to_array(b, ',')::int[], t, t FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(k, b, t)
+     ON CONFLICT (key) DO NOTHING
+     RETURNING id::text AS id, key`,
+    [keys, sorted.map((r) => r.bands.join(',')), sorted.map((r) => r.seenAt)],
+  );
+  for (const r of inserted) out.set(r.key, r.id);
+  const missing = keys.filter((k) => !out.has(k));
+  if (missing.length) {
+    const existing = await q.query<{ id: string; key: string }>('SELECT id::text AS id, key FROM clusters WHERE key = ANY($1::text[])', [missing]);
+    for (const r of existing) out.set(r.key, r.id);
+  }
+  return out;
+}
+
+/** Adds newly stored members to their clusters' size and first/last seen, in id order (no deadlock between writers). */
+export async function addMembers(q: Queryable, members: { clusterId: string; mentionId: string; createdAt: string }[]): Promise<void> {
+  if (members.length === 0) return;
+  const agg = new Map<string, { n: number; first: string; firstAt: string; lastAt: string }>();
+  for (const m of members) {
+    const a = agg.get(m.clusterId);
+    if (!a) agg.set(m.clusterId, { n: 1, first: m.mentionId, firstAt: m.createdAt, lastAt: m.createdAt });
+    else {
+      a.n++;
+      if (m.createdAt < a.firstAt) {
+        a.firstAt = m.createdAt;
+        a.first = m.mentionId;
+      }
+      if (m.createdAt > a.lastAt) a.lastAt = m.createdAt;
+    }
+  }
+  const ids = [...agg.keys()].sort((a, b) => Number(a) - Number(b));
+  const rows = ids.map((id) => agg.get(id)!);
+  await q.execute(
+    `UPDATE clusters c
+        SET size = c.size + d.n,
+            first_mention_id = CASE WHEN c.first_mention_id IS NULL OR d.first_at < c.first_seen_at THEN d.first ELSE c.first_mention_id END,
+            first_seen_at = LEAST(c.first_seen_at, d.first_at),
+            last_seen_at = GREATEST(c.last_seen_at, d.last_at, now())
+       FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::timestamptz[], $5::timestamptz[]) AS d(id, n, first, first_at, last_at)
+      WHERE c.id = d.id`,
+    [ids, rows.map((r) => r.n), rows.map((r) => r.first), rows.map((r) => r.firstAt), rows.map((r) => r.lastAt)],
+  );
+}

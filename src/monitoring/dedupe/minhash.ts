@@ -1,0 +1,71 @@
+import { fnvString, mix32 } from '../../nlp/features/hash.js';
+import { matchKey } from '../../nlp/text/match-key.js';
+
+/**
+ * Near-duplicate detection by MinHash over the words' spelling keys (`matchKey`, so दंगा and
+ * danga are one word): a signature of HASHES minimum hashes estimates the Jaccard similarity of
+ * two texts' word sets as the share of positions that agree. Locality-sensitive lookup: the
+ * signature is cut into BANDS bands of ROWS values; two texts that share a whole band are
+ * candidates (likely when similar: 1 - (1 - J^2)^8 is 0.99 at J = 0.7, 0.08 at J = 0.1), and the
+ * signature comparison then decides against THRESHOLD.
+ */
+export const HASHES = 16;
+export const ROWS = 2;
+export const BANDS = HASHES / ROWS;
+export const THRESHOLD = 0.6;
+/** Fewer distinct words than this give signatures too unstable to cluster on ("ok", "जय हिन्द"). */
+export const MIN_WORDS = 4;
+
+const SEEDS = Array.from({ length: HASHES }, (_, i) => mix32(0x9e3779b9 * (i + 1)) | 0);
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const PLACEHOLDERS = new Set(['url', 'user']);
+
+export type Signature = number[];
+
+/** The MinHash signature of a normalised text, or null when it has fewer than MIN_WORDS distinct words. */
+export function signature(normalized: string): Signature | null {
+  const words = new Set<number>();
+  for (const m of normalized.matchAll(WORD)) {
+    const w = m[0];
+    if (PLACEHOLDERS.has(w) && normalized[m.index - 1] === '_') continue;
+    words.add(fnvString(matchKey(w)));
+  }
+  if (words.size < MIN_WORDS) return null;
+  const sig = new Array<number>(HASHES).fill(0xffffffff);
+  for (const h of words) {
+    for (let i = 0; i < HASHES; i++) {
+      const v = mix32(h ^ SEEDS[i]!);
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** Band values tagged by position, as signed 32-bit integers (the GIN-indexed `bands` column). */
+export function bandsOf(sig: Signature): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = mix32(b + 1);
+    for (let r = 0; r < ROWS; r++) h = mix32(h ^ sig[b * ROWS + r]!);
+    out.push(h | 0);
+  }
+  return out;
+}
+
+/** Estimated Jaccard similarity: the share of positions where two signatures agree. */
+export function similarity(a: Signature, b: Signature): number {
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  return same / HASHES;
+}
+
+/** A signature as text (hex, 8 digits per value), as stored in `mentions.cluster_key` and `clusters.key`. */
+export function encode(sig: Signature): string {
+  return sig.map((v) => (v >>> 0).toString(16).padStart(8, '0')).join('');
+}
+
+export function decode(key: string): Signature {
+  const out: number[] = [];
+  for (let i = 0; i < key.length; i += 8) out.push(parseInt(key.slice(i, i + 8), 16));
+  return out;
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test-support/db.js';
+import { languageOnlyEnricher } from './enricher.js';
+import type { IncomingMention } from './incoming.js';
+import { ingestBatch } from './ingest.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+let seq = 0;
+function item(over: Partial<IncomingMention> = {}): IncomingMention {
+  seq++;
+  return {
+    platform: 'sandbox',
+    externalId: `ext-${seq}-${Math.random().toString(36).slice(2, 8)}`,
+    text: `post number ${seq} about traffic near ITO and the flyover this morning`,
+    createdAt: new Date(Date.UTC(2026, 10, 1, 10, 0, seq % 60)).toISOString(),
+    authorHandle: `user${seq}`,
+    ...over,
+  };
+}
+
+const ingest = (items: IncomingMention[]) => ingestBatch({ db: t.db }, items, languageOnlyEnricher);
+
+describe('ingestBatch', () => {
+  it('stores each item once and a repeated batch stores nothing', async () => {
+    const items = [item(), item(), item()];
+    const first = await ingest(items);
+    expect(first.stored).toBe(3);
+    expect(first.ids).toHaveLength(3);
+    const again = await ingest(items);
+    expect(again).toMatchObject({ stored: 0, duplicates: 3, edited: 0, ids: [] });
+    const rows = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM mentions WHERE external_id = ANY($1)',
+      [items.map((i) => i.externalId)],
+    );
+    expect(rows[0]!.n).toBe(3);
+  });
+
+  it('keeps the raw text and payload, and fills the normalised fields', async () => {
+    const evil = item({ text: '<script>alert(1)</script> <img src=x onerror=alert(2)> दिल्ली पुलिस', raw: { id: 'x', nested: { a: [1, 2] } } });
+    const r = await ingest([evil]);
+    const [row] = await t.db.query<{ text: string; raw: unknown; lang: string; normalized: string; content_hash: string; version: number }>(
+      'SELECT text, raw, lang, normalized, content_hash, version FROM mentions WHERE id = $1',
+      [r.ids[0]],
+    );
+    expect(row!.text).toBe(evil.text);
+    expect(row!.raw).toEqual({ id: 'x', nested: { a: [1, 2] } });
+    expect(row!.normalized).toContain('दिल्ली');
+    expect(row!.version).toBe(1);
+    expect(row!.content_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('records an edit as a new version and keeps the old one; an old version delivered again is no edit', async () => {
+    const v1 = item({ text: 'Water supply cut in Dwarka sector 10 since morning, no tanker yet' });
+    const [id] = (await ingest([v1])).ids;
+    const v2 = { ...v1, text: 'Water supply cut in Dwarka sector 10 since morning, tanker arrived at 4 pm' };
+    const edit = await ingest([v2]);
+    expect(edit).toMatchObject({ stored: 0, edited: 1, ids: [id] });
+    const late = await ingest([v1]);
+    expect(late).toMatchObject({ stored: 0, edited: 0, duplicates: 1 });
+    const [cur] = await t.db.query<{ text: string; version: number }>('SELECT text, version FROM mentions WHERE id = $1', [id]);
+    expect(cur).toEqual({ text: v2.text, version: 2 });
+    const versions = await t.db.query<{ version: number; text: string }>('SELECT version, text FROM mention_versions WHERE mention_id = $1 ORDER BY version', [id]);
+    expect(versions).toEqual([{ version: 1, text: v1.text }]);
+  });
+
+  it('records a deletion notice without text as a version that keeps the last text', async () => {
+    const v1 = item({ text: 'Fake news: the metro is shut all day tomorrow in east Delhi' });
+    const [id] = (await ingest([v1])).ids;
+    const del = await ingest([{ ...v1, text: '', deleted: true }]);
+    expect(del.edited).toBe(1);
+    const again = await ingest([{ ...v1, text: '', deleted: true }]);
+    expect(again).toMatchObject({ edited: 0, duplicates: 1 });
+    const [cur] = await t.db.query<{ text: string; version: number; deleted: boolean }>(
+      'SELECT text, version, deleted_at IS NOT NULL AS deleted FROM mentions WHERE id = $1',
+      [id],
+    );
+    expect(cur).toEqual({ text: v1.text, version: 2, deleted: true });
+  });
+
+  it('writes two occurrences of one item in a batch in order: the second is an edit', async () => {
+    const a = item({ text: 'first text of this post with enough words' });
+    const b = { ...a, text: 'second text of this post with enough words' };
+    const r = await ingest([a, b]);
+    expect(r).toMatchObject({ stored: 1, edited: 1 });
+  });
+
+  it('refreshes engagement counts without a new version', async () => {
+    const a = item({ engagement: { likes: 1 } });
+    const [id] = (await ingest([a])).ids;
+    const r = await ingest([{ ...a, engagement: { likes: 9 } }]);
+    expect(r).toMatchObject({ stored: 0, duplicates: 1, edited: 0 });
+    const [row] = await t.db.query<{ engagement: unknown; version: number }>('SELECT engagement, version FROM mentions WHERE id = $1', [id]);
+    expect(row).toEqual({ engagement: { likes: 9 }, version: 1 });
+  });
+
+  it('clusters forwarded copies, small edits and the romanised copy together, and not unrelated posts', async () => {
+    const base = 'सीलमपुर में दंगा शुरू हो गया है, सब लोग घर में रहो, पुलिस कुछ नहीं कर रही';
+    const r1 = await ingest([item({ text: base }), item({ text: 'Traffic jam at ITO because of waterlogging, avoid the route this evening please' })]);
+    const r2 = await ingest([
+      item({ text: `${base}!! फॉरवर्ड करो` }),
+      item({ text: 'seelampur mein danga shuru ho gaya hai, sab log ghar mein raho, police kuch nahi kar rahi' }),
+      item({ text: `${base} https://example.org/x` }),
+    ]);
+    const ids = [...r1.ids, ...r2.ids];
+    const rows = await t.db.query<{ id: string; cluster_id: string | null }>('SELECT id::text AS id, cluster_id::text AS cluster_id FROM mentions WHERE id = ANY($1::bigint[])', [ids]);
+    const cluster = new Map(rows.map((r) => [r.id, r.cluster_id]));
+    const rumour = cluster.get(r1.ids[0]!);
+    expect(rumour).not.toBeNull();
+    expect(cluster.get(r1.ids[1]!)).not.toBe(rumour);
+    for (const id of r2.ids) expect(cluster.get(id)).toBe(rumour);
+    const [c] = await t.db.query<{ size: number; first_mention_id: string }>('SELECT size, first_mention_id::text AS first_mention_id FROM clusters WHERE id = $1', [rumour]);
+    expect(c).toEqual({ size: 4, first_mention_id: r1.ids[0] });
+    // Storing the same items again does not grow the cluster.
+    await ingest([item({ text: base, externalId: 'again' })]);
+    await ingest([item({ text: base, externalId: 'again' })]);
+    const [c2] = await t.db.query<{ size: number }>('SELECT size FROM clusters WHERE id = $1', [rumour]);
+    expect(c2!.size).toBe(5);
+  });
+
+  it('carries the source units for scoping and strips NUL characters', async () => {
+    const r = await ingest([item({ text: 'a\u0000b c d e f', unitIds: ['8162'], raw: { t: 'x\u0000y' } })]);
+    const [row] = await t.db.query<{ text: string; unit_ids: string[]; raw: unknown }>('SELECT text, unit_ids, raw FROM mentions WHERE id = $1', [r.ids[0]]);
+    expect(row).toEqual({ text: 'ab c d e f', unit_ids: ['8162'], raw: { t: 'xy' } });
+  });
+});

@@ -1,0 +1,171 @@
+import type { Queryable } from '../../db/database.js';
+
+/** One mention ready to store: incoming fields plus enrichment, in column form. */
+export interface MentionRow {
+  platform: string;
+  externalId: string;
+  sourceId: string | null;
+  url: string | null;
+  authorHandle: string | null;
+  authorName: string | null;
+  authorId: string | null;
+  text: string;
+  normalized: string;
+  lang: string | null;
+  replyTo: string | null;
+  quoteOf: string | null;
+  shareOf: string | null;
+  media: string; // JSON
+  engagement: string; // JSON
+  raw: string; // JSON
+  contentHash: string;
+  deleted: boolean;
+  scores: string | null; // JSON
+  labels: string[];
+  geoDistrict: string | null;
+  geoStation: string | null;
+  model: string | null;
+  clusterKey: string | null;
+  clusterId: string | null;
+  unitIds: string[];
+  createdAt: string;
+  receivedAt: string;
+}
+
+export interface InsertedMention {
+  id: string;
+  platform: string;
+  external_id: string;
+}
+
+const list = (a: string[]) => a.join('\u001f');
+
+/**
+ * Inserts the rows whose (platform, external id) is new and returns them; rows already stored are
+ * left alone (ON CONFLICT DO NOTHING) for the caller to compare. Keys must be distinct in one call.
+ */
+export async function insertNew(q: Queryable, rows: MentionRow[]): Promise<InsertedMention[]> {
+  if (rows.length === 0) return [];
+  const col = <K extends keyof MentionRow>(k: K) => rows.map((r) => r[k]);
+  return q.query<InsertedMention>(
+    `INSERT INTO mentions (platform, external_id, source_id, url, author_handle, author_name, author_external_id, text,
+                           normalized, lang, reply_to, quote_of, share_of, media, engagement, raw, content_hash, deleted_at,
+                           scores, labels, geo_district, geo_station, model, cluster_key, cluster_id, unit_ids, created_at, received_at)
+     SELECT platform, external_id, source_id, url, author_handle, author_name, author_id, text,
+            normalized, lang, reply_to, quote_of, share_of, media::jsonb, engagement::jsonb, raw::jsonb, content_hash,
+            CASE WHEN deleted THEN now() END,
+            scores::jsonb, string_to_array(labels, E'\\x1f'), geo_district, geo_station, model, cluster_key, cluster_id,
+            string_to_array(unit_ids, E'\\x1f'), created_at, received_at
+       FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                   $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
+                   $18::boolean[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::bigint[],
+                   $26::text[], $27::timestamptz[], $28::timestamptz[])
+         AS u(platform, external_id, source_id, url, author_handle, author_name, author_id, text,
+              normalized, lang, reply_to, quote_of, share_of, media, engagement, raw, content_hash,
+              deleted, scores, labels, geo_district, geo_station, model, cluster_key, cluster_id, unit_ids, created_at, received_at)
+     ON CONFLICT (platform, external_id) DO NOTHING
+     RETURNING id::text AS id, platform, external_id`,
+    [
+      col('platform'),
+      col('externalId'),
+      col('sourceId'),
+      col('url'),
+      col('authorHandle'),
+      col('authorName'),
+      col('authorId'),
+      col('text'),
+      col('normalized'),
+      col('lang'),
+      col('replyTo'),
+      col('quoteOf'),
+      col('shareOf'),
+      col('media'),
+      col('engagement'),
+      col('raw'),
+      col('contentHash'),
+      col('deleted'),
+      col('scores'),
+      rows.map((r) => list(r.labels)),
+      col('geoDistrict'),
+      col('geoStation'),
+      col('model'),
+      col('clusterKey'),
+      col('clusterId'),
+      rows.map((r) => list(r.unitIds)),
+      col('createdAt'),
+      col('receivedAt'),
+    ],
+  );
+}
+
+export interface StoredState {
+  id: string;
+  platform: string;
+  external_id: string;
+  content_hash: string;
+  version: number;
+  text: string;
+  media: unknown;
+  engagement: unknown;
+  deleted: boolean;
+}
+
+/** The stored state of mentions by key. */
+export async function findByKeys(q: Queryable, keys: { platform: string; externalId: string }[]): Promise<StoredState[]> {
+  if (keys.length === 0) return [];
+  return q.query<StoredState>(
+    `SELECT m.id::text AS id, m.platform, m.external_id, m.content_hash, m.version, m.text, m.media, m.engagement, m.deleted_at IS NOT NULL AS deleted
+       FROM mentions m JOIN unnest($1::text[], $2::text[]) AS k(p, e) ON m.platform = k.p AND m.external_id = k.e`,
+    [keys.map((k) => k.platform), keys.map((k) => k.externalId)],
+  );
+}
+
+/** Which (mention, hash) pairs an earlier version already had: a redelivered old version is no edit. */
+export async function knownVersionHashes(q: Queryable, pairs: { mentionId: string; hash: string }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const rows = await q.query<{ mention_id: string; content_hash: string }>(
+    `SELECT v.mention_id::text AS mention_id, v.content_hash FROM mention_versions v
+       JOIN unnest($1::bigint[], $2::text[]) AS p(m, h) ON v.mention_id = p.m AND v.content_hash = p.h`,
+    [pairs.map((p) => p.mentionId), pairs.map((p) => p.hash)],
+  );
+  return new Set(rows.map((r) => `${r.mention_id}:${r.content_hash}`));
+}
+
+/** Updates engagement counts that changed (counts are not content: no new version). */
+export async function updateEngagement(q: Queryable, rows: { id: string; engagement: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.execute(
+    `UPDATE mentions m SET engagement = u.e::jsonb
+       FROM unnest($1::bigint[], $2::text[]) AS u(id, e)
+      WHERE m.id = u.id AND m.engagement IS DISTINCT FROM u.e::jsonb`,
+    [rows.map((r) => r.id), rows.map((r) => r.engagement)],
+  );
+}
+
+/**
+ * Records an edit or deletion: the current row becomes version n in mention_versions and the row
+ * takes the new content as version n + 1. Returns false when another writer changed the row first.
+ */
+export async function supersede(q: Queryable, id: string, expectedVersion: number, row: MentionRow, keepEnrichment = false): Promise<boolean> {
+  await q.execute(
+    `INSERT INTO mention_versions (mention_id, version, text, url, media, engagement, raw, content_hash, deleted, seen_at)
+     SELECT id, version, text, url, media, engagement, raw, content_hash, deleted_at IS NOT NULL, updated_at
+       FROM mentions WHERE id = $1 AND version = $2
+     ON CONFLICT (mention_id, version) DO NOTHING`,
+    [id, expectedVersion],
+  );
+  const n = await q.execute(
+    `UPDATE mentions SET text = $3, url = coalesce($5, url), media = $6::jsonb, engagement = $7::jsonb, raw = $8::jsonb,
+            content_hash = $9, version = version + 1, updated_at = now(),
+            deleted_at = CASE WHEN $10::boolean THEN coalesce(deleted_at, now()) END,
+            normalized = CASE WHEN $16::boolean THEN normalized ELSE $4 END,
+            lang = CASE WHEN $16::boolean THEN lang ELSE $11 END,
+            scores = CASE WHEN $16::boolean THEN scores ELSE $12::jsonb END,
+            labels = CASE WHEN $16::boolean THEN labels ELSE $13::text[] END,
+            cluster_key = CASE WHEN $16::boolean THEN cluster_key ELSE $14 END,
+            model = CASE WHEN $16::boolean THEN model ELSE $15 END
+      WHERE id = $1 AND version = $2`,
+    [id, expectedVersion, row.text, row.normalized, row.url, row.media, row.engagement, row.raw, row.contentHash, row.deleted, row.lang, row.scores, row.labels, row.clusterKey, row.model, keepEnrichment],
+  );
+  return n === 1;
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMention } from './incoming.js';
+import type { MentionRow } from './mention-repository.js';
+import type { Enricher } from './enricher.js';
+
+/** PostgreSQL text and jsonb cannot hold NUL; it carries no meaning in a post, so it is dropped. */
+function noNul(s: string): string {
+  return s.includes('\u0000') ? s.replaceAll('\u0000', '') : s;
+}
+
+function json(value: unknown): string {
+  const s = JSON.stringify(value ?? null);
+  // `\u0000` escapes (not preceded by an escaping backslash) become nothing.
+  return s.includes('\\u0000') ? s.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1') : s;
+}
+
+/** Identity of an item's content: text, media and deletion. Engagement counts are not content. */
+export function contentHash(text: string, media: unknown, deleted: boolean): string {
+  return createHash('sha256').update(JSON.stringify([text, media ?? [], deleted])).digest('hex');
+}
+
+/** Turns a validated incoming mention into a row: enrichment, units for scoping, hashes. */
+export function prepareRow(m: IncomingMention, enrich: Enricher, now: string): MentionRow {
+  const text = noNul(m.text);
+  const e = enrich(text);
+  const media = m.media ?? [];
+  const deleted = m.deleted ?? false;
+  const units = new Set(m.unitIds ?? []);
+  if (e.geoDistrict) units.add(e.geoDistrict);
+  const { raw, ...rest } = m;
+  return {
+    platform: m.platform,
+    externalId: noNul(m.externalId),
+    sourceId: m.sourceId ?? null,
+    url: m.url ? noNul(m.url) : null,
+    authorHandle: m.authorHandle ? noNul(m.authorHandle) : null,
+    authorName: m.authorName ? noNul(m.authorName) : null,
+    authorId: m.authorId ? noNul(m.authorId) : null,
+    text,
+    normalized: e.normalized,
+    lang: e.lang,
+    replyTo: m.replyTo ?? null,
+    quoteOf: m.quoteOf ?? null,
+    shareOf: m.shareOf ?? null,
+    media: json(media),
+    engagement: json(m.engagement ?? {}),
+    raw: json(raw === undefined ? rest : raw),
+    contentHash: contentHash(text, media, deleted),
+    deleted,
+    scores: e.scores ? JSON.stringify(e.scores) : null,
+    labels: e.labels,
+    geoDistrict: e.geoDistrict,
+    geoStation: e.geoStation,
+    model: e.model,
+    clusterKey: e.clusterKey,
+    clusterId: null,
+    unitIds: [...units].sort(),
+    createdAt: m.createdAt,
+    receivedAt: m.receivedAt ?? now,
+  };
+}
