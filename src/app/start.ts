@@ -8,6 +8,7 @@ import { seedUnits } from '../units/seed.js';
 import { ensureFirstAdmin } from '../auth/bootstrap.js';
 import type { AppContext } from './context.js';
 import { prepareDatabase } from './prepare.js';
+import { startDeliveryLoops } from '../publishing/publisher/delivery.js';
 
 export const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -57,6 +58,7 @@ export async function startProcess(ctx: AppContext, role: ProcessRole, print: (l
     { work: role === 'all' || role === 'worker', schedule: role === 'all' || role === 'scheduler', timeZone: ctx.config.timeZone },
     (kind, data) => kind.handler(data, ctx),
   );
+  const deliveryLoops = startDeliveryLoops(ctx.delivery, ctx.logger, role);
 
   let app: App | null = null;
   let url: string | null = null;
@@ -77,6 +79,7 @@ export async function startProcess(ctx: AppContext, role: ProcessRole, print: (l
         // Stop taking requests and let in-flight ones finish, then let running jobs finish (or
         // expire back to the queue for another worker), then close the database.
         if (app) await app.close();
+        await deliveryLoops.stop();
         await ctx.jobs.stop();
         await ctx.db.close();
       })();

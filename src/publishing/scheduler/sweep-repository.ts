@@ -37,7 +37,7 @@ export async function createPublications(
 ): Promise<string[]> {
   const rows = await q.query<{ id: string }>(
     `INSERT INTO publications (post_id, variant_id, account_id, unit_id, post_version, idempotency_key, state, state_reason, due_at, next_attempt_at)
-     SELECT v.post_id, v.id, v.account_id, $2, $3, v.post_id::text || ':' || v.id::text || ':' || $3::text, $4, $5, $6, $6
+     SELECT v.post_id, v.id, v.account_id, $2::text, $3::int, v.post_id::text || ':' || v.id::text || ':' || $3::int::text, $4::text, $5::text, $6::timestamptz, $6::timestamptz
      FROM post_variants v WHERE v.post_id = $1
      ORDER BY v.position, v.id
      ON CONFLICT (idempotency_key) DO NOTHING
