@@ -8,15 +8,18 @@
  * logistic layer over a word's stage-1 score and its neighbours' scores; it is fitted on
  * out-of-fold stage-1 scores (two folds), so it learns how far to trust an unseen word.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../../config/paths.js';
-import { LANGID_BITS, LANGID_DIM, forEachFeature, neighbourFeature, scoreWord } from './features.js';
+import { tokenize } from '../text/tokenize.js';
+import { LANGID_BITS, LANGID_DIM, forEachFeature, latinForm, neighbourFeature, scoreWord } from './features.js';
 import { encodeWeights, decodeModel, type ContextWeights, type LangIdFile } from './model.js';
 import { latinWords, readSentiMix } from './sentimix.js';
 import { evaluateTagger } from './evaluate.js';
 import { createTagger } from './tagger.js';
+
+const WORDLIST_FILES = ['trac1-hindi.train.jsonl', 'mumbai-police-tweets.train.jsonl', 'india-police-events.train.jsonl'];
 
 interface Seq {
   forms: string[];
@@ -184,10 +187,23 @@ function main(): void {
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, 'langid.json'), JSON.stringify(file) + '\n');
 
-  // Word frequencies for hashtag segmentation.
+  // Word frequencies for hashtag segmentation: Latin words of every training split (SentiMix,
+  // TRAC-1 and the Mumbai tweets for Hinglish and English, IndiaPoliceEvents for news English).
   const counts = new Map<string, number>();
-  for (const s of seqs) for (const f of s.forms) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const words = [...counts].filter(([w, c]) => c >= 2 && /^[a-z]+$/.test(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const count = (w: string): void => {
+    if (/^[a-z]+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  };
+  for (const sq of seqs) for (const f of sq.forms) count(f);
+  for (const name of WORDLIST_FILES) {
+    const path = join(values.data, name);
+    if (!existsSync(path)) continue;
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const text = (JSON.parse(line) as { text: string }).text.toLowerCase();
+      for (const t of tokenize(text)) if (t.kind === 'word') count(latinForm(t.text));
+    }
+  }
+  const words = [...counts].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   writeFileSync(join(values.out, 'words.tsv'), words.map(([w, c]) => `${w}\t${c}`).join('\n') + '\n');
   process.stdout.write(JSON.stringify({ context, dev, words: words.length }, null, 2) + '\n');
 }

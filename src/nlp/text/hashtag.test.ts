@@ -21,6 +21,14 @@ describe('segmentHashtag', () => {
     expect(segmentHashtag('#shaheenbaghprotest')).toEqual(['shaheenbagh', 'protest']);
   });
 
+  it('does not shred names and capitalised words it does not know', () => {
+    expect(segmentHashtag('#JusticeForShahabuddin')).toEqual(['justice', 'for', 'shahabuddin']);
+    expect(segmentHashtag('#SushantSinghRajput')).toEqual(['sushant', 'singh', 'rajput']);
+    expect(segmentHashtag('#CovidVaccine')).toEqual(['covid', 'vaccine']);
+    expect(segmentHashtag('#Bengalisburning')).toEqual(['bengalis', 'burning']);
+    expect(segmentHashtag('#xqzvbnmlkj')).toEqual(['xqzvbnmlkj']);
+  });
+
   it('leaves a short or known word alone', () => {
     expect(segmentHashtag('#police')).toEqual(['police']);
     expect(segmentHashtag('#abc')).toEqual(['abc']);

@@ -2,7 +2,7 @@
  * Splits a hashtag into words: first at `_`, digits and CamelCase boundaries (#DelhiRiots →
  * delhi riots, #DPFightsBack → dp fights back), then a lower-case run that is not a known word is
  * segmented with a unigram word list (#delhiriots → delhi riots) by the cheapest split.
- * The word list is models/langid/words.tsv (word frequencies of the SentiMix training tokens),
+ * The word list is models/langid/words.tsv (Latin word counts of the training splits),
  * the Latin words of the Delhi gazetteer (seed/delhi: station, district and locality names, so
  * #JahangirpuriViolence keeps "jahangirpuri" whole) and a few words of the domain.
  */
@@ -23,6 +23,7 @@ const SPLIT_PARTS = /[_\s]+/;
 // Case and digit boundaries: "DelhiRiots2020" → Delhi | Riots | 2020; "DPFights" → DP | Fights.
 const CAMEL = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*|\p{Lu}+|\p{N}+|[\p{L}\p{M}]+/gu;
 const LOWER_LATIN = /^[a-z]+$/;
+const CAPITALISED_MIN = 10;
 
 const GAZETTEER_FILES = ['units.csv', 'stations.csv', 'localities.csv'];
 const LATIN_WORD = /[a-z]+/g;
@@ -75,8 +76,13 @@ function wordCosts(): Map<string, number> {
   return m;
 }
 
+// Every piece costs this much on top of its word cost, so fewer, longer words win.
+const PIECE_COST = 4;
+// An unknown stretch must be at least this long; shorter unknown bits are how a tag gets shredded.
+const MIN_UNKNOWN = 4;
+
 function unknownCost(len: number): number {
-  return unknownBase + 2.5 * len;
+  return len < MIN_UNKNOWN ? Infinity : unknownBase + 2.5 * len;
 }
 
 /** Cheapest split of a lower-case Latin run into known words (unknown runs cost by length). */
@@ -91,7 +97,7 @@ function segmentRun(run: string): string[] {
     for (let start = Math.max(0, end - MAX_WORD); start < end; start++) {
       if (best[start] === Infinity) continue;
       const w = run.slice(start, end);
-      const cost = c.get(w) ?? unknownCost(end - start);
+      const cost = (c.get(w) ?? unknownCost(end - start)) + PIECE_COST;
       const total = best[start]! + cost;
       if (total < best[end]!) {
         best[end] = total;
@@ -116,8 +122,14 @@ export function segmentHashtag(tag: string): string[] {
     if (part === '') continue;
     for (const m of part.matchAll(CAMEL)) {
       const piece = m[0].toLowerCase();
-      if (LOWER_LATIN.test(piece)) out.push(...segmentRun(piece));
-      else out.push(piece);
+      // A capitalised piece of a CamelCase tag is one word unless it is long (#Bengalisburning).
+      const capitalised = piece !== m[0];
+      if (LOWER_LATIN.test(piece) && (!capitalised || piece.length >= CAPITALISED_MIN)) {
+        const parts = segmentRun(piece);
+        // No split is better than one that keeps no known word.
+        if (parts.length > 1 && parts.every((x) => !wordCosts().has(x))) out.push(piece);
+        else out.push(...parts);
+      } else out.push(piece);
     }
   }
   return out;
