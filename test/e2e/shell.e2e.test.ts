@@ -21,6 +21,11 @@ let browser: Browser | null = null;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
+/** Waits for the page to reach a state; sign-in and password changes hash with scrypt, which takes a while on a busy machine. */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
+/** The user the journey creates, with the first password the Users page showed once. */
+let created: { username: string; password: string; unitId: string } | null = null;
 
 beforeAll(async () => {
   ensureBuilt();
@@ -49,20 +54,20 @@ describe('the web shell', () => {
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill(`${ADMIN_PASSWORD}-wrong`);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong username or password.');
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Wrong username or password.');
 
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Welcome, /);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Welcome, /);
     expect(await page.getByTestId('dashboard-role').textContent()).toBe('Administrator');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (const label of ['Dashboard', 'Calendar', 'Stream', 'Cases', 'Analytics', 'Users', 'Units', 'Audit log']) {
-      await expect.poll(() => nav.getByRole('link', { name: label, exact: true }).count()).toBe(1);
+      await eventually(() => nav.getByRole('link', { name: label, exact: true }).count()).toBe(1);
     }
     // A capability still to come says so instead of showing made-up data.
     await nav.getByRole('link', { name: 'Stream', exact: true }).click();
-    await expect.poll(() => page.getByTestId('coming-later').textContent()).toContain('Coming in a later release');
+    await eventually(() => page.getByTestId('coming-later').textContent()).toContain('Coming in a later release');
     expect(new URL(page.url()).pathname).toBe('/monitoring/stream');
     await nav.getByRole('link', { name: 'Dashboard', exact: true }).click();
   }, 120_000);
@@ -70,11 +75,11 @@ describe('the web shell', () => {
   it('switches to Hindi, keeps the choice on the account and renders Devanagari with the bundled font', async () => {
     await page.locator('button[data-locale="hi"]').first().click();
     const nav = page.getByRole('navigation', { name: 'मुख्य नेविगेशन' });
-    await expect.poll(() => nav.getByRole('link', { name: 'उपयोगकर्ता', exact: true }).count()).toBe(1);
+    await eventually(() => nav.getByRole('link', { name: 'उपयोगकर्ता', exact: true }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'डैशबोर्ड', exact: true }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'ऑडिट लॉग', exact: true }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('hi');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^स्वागत है, /);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^स्वागत है, /);
 
     // Saved on the account, not only in this browser.
     const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { locale: string });
@@ -125,7 +130,7 @@ describe('the web shell', () => {
     const nav = page.locator('#main-nav');
     expect(await nav.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'मेन्यू' }).click();
-    await expect.poll(() => nav.isVisible()).toBe(true);
+    await eventually(() => nav.isVisible()).toBe(true);
     await page.screenshot({ path: join(shots, 'shell-phone-hi.png'), fullPage: true });
     await page.getByRole('button', { name: 'मेन्यू' }).click();
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -133,7 +138,7 @@ describe('the web shell', () => {
 
   it('creates a user through the Users page and lists it, showing their name as plain text', async () => {
     await page.getByRole('navigation', { name: 'मुख्य नेविगेशन' }).getByRole('link', { name: 'उपयोगकर्ता', exact: true }).click();
-    await expect.poll(() => page.getByTestId('users-table').locator('tr[data-username="admin"]').count()).toBe(1);
+    await eventually(() => page.getByTestId('users-table').locator('tr[data-username="admin"]').count()).toBe(1);
 
     const username = `e2e.officer${Date.now() % 100000}`;
     const displayName = '<img src=x onerror="window.__pwned=1"> रवि कुमार';
@@ -142,11 +147,13 @@ describe('the web shell', () => {
     await form.locator('input[name="username"]').fill(username);
     await form.locator('input[name="displayName"]').fill(displayName);
     await form.locator('select[name="role"]').selectOption('district_officer');
-    await form.locator('input[name="unitIds"]').first().check();
+    const firstUnit = form.locator('input[name="unitIds"]').first();
+    await firstUnit.check();
+    const unitId = await firstUnit.getAttribute('value');
     await form.getByRole('button', { name: 'बनाएँ' }).click();
 
     const row = page.getByTestId('users-table').locator(`tr[data-username="${username}"]`);
-    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await eventually(() => row.count()).toBe(1);
     expect(await row.locator('td').nth(1).textContent()).toBe(displayName);
     expect(await row.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -154,13 +161,14 @@ describe('the web shell', () => {
     // The generated first password is shown once.
     const secret = await page.getByTestId('secret-value').textContent();
     expect(secret?.length ?? 0).toBeGreaterThanOrEqual(12);
+    created = { username, password: secret!, unitId: unitId! };
     await page.screenshot({ path: join(shots, 'shell-users-hi.png'), fullPage: true });
   }, 120_000);
 
   it('shows the sign-in in the audit log and verifies the chain', async () => {
     await page.getByRole('navigation', { name: 'मुख्य नेविगेशन' }).getByRole('link', { name: 'ऑडिट लॉग', exact: true }).click();
     const table = page.getByTestId('audit-table');
-    await expect.poll(() => table.locator('tr[data-action="auth.login"]').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await eventually(() => table.locator('tr[data-action="auth.login"]').count()).toBeGreaterThanOrEqual(1);
     expect(await table.locator('tr[data-action="auth.login"]').first().textContent()).toContain('admin');
 
     await page.getByRole('button', { name: 'शृंखला सत्यापित करें' }).click();
@@ -170,11 +178,44 @@ describe('the web shell', () => {
 
   it('signs out to a sign-in page that keeps the chosen language', async () => {
     await page.getByRole('button', { name: 'साइन आउट' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('साइन इन करें');
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('साइन इन करें');
     const status = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
     expect(status).toBe(401);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('makes the new user choose a password, then shows only their unit and no administration', async () => {
+    expect(created).not.toBeNull();
+    const user = created!;
+    const other = await browser!.newContext({ viewport: { width: 1366, height: 768 }, baseURL: server!.baseUrl });
+    try {
+      const p = await other.newPage();
+      await p.goto('/');
+      await p.getByLabel('Username').fill(user.username);
+      await p.getByLabel('Password').fill(user.password);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await eventually(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Choose a new password');
+
+      const next = `${ADMIN_PASSWORD}-officer`;
+      await p.locator('input[name="currentPassword"]').fill(user.password);
+      await p.locator('input[name="newPassword"]').fill(next);
+      await p.locator('input[name="repeatPassword"]').fill(next);
+      await p.getByRole('button', { name: 'Change password' }).click();
+      await eventually(() => p.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Welcome, /);
+
+      expect(await p.getByTestId('dashboard-role').textContent()).toBe('District officer');
+      const unitChoice = p.locator('select[name="unit"]');
+      expect(await unitChoice.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual([user.unitId]);
+      const nav = p.getByRole('navigation', { name: 'Main navigation' });
+      expect(await nav.getByRole('link', { name: 'Users', exact: true }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Audit log', exact: true }).count()).toBe(0);
+      // Typing an administration address shows a refusal, not the page.
+      await p.goto('/users');
+      await eventually(() => p.getByRole('alert').textContent()).toBe('You do not have permission to do this.');
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
 
   it('stops the server cleanly on SIGTERM', async () => {
     await browser?.close();
