@@ -15,6 +15,24 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'audit.read': ['admin', 'sb_supervisor'],
   'settings.manage': ['admin'],
+  /** See the social accounts of the actor's units (never their credentials). */
+  'accounts.read': ['admin', 'sb_supervisor', 'leadership', 'analyst', 'district_officer', 'agency_editor'],
+  /** Connect, change and deactivate social accounts, and set their approval chains. */
+  'accounts.manage': ['admin'],
+  /** See posts, their variants and approval history in the actor's units. */
+  'posts.read': ['admin', 'sb_supervisor', 'leadership', 'analyst', 'district_officer', 'agency_editor'],
+  /** Draft, edit, submit and cancel posts in the actor's units. */
+  'posts.write': ['admin', 'sb_supervisor', 'district_officer', 'agency_editor'],
+  /** Decide an approval step (the step's role is checked per post) and see the approvals inbox. */
+  'posts.approve': ['admin', 'sb_supervisor', 'leadership', 'district_officer'],
+  /** Browse and search the media library. */
+  'media.read': ['admin', 'sb_supervisor', 'leadership', 'analyst', 'district_officer', 'agency_editor'],
+  /** Upload media and edit its alt text. */
+  'media.write': ['admin', 'sb_supervisor', 'district_officer', 'agency_editor'],
+  /** See the awareness templates. */
+  'templates.read': ['admin', 'sb_supervisor', 'leadership', 'analyst', 'district_officer', 'agency_editor'],
+  /** Write and retire awareness templates. */
+  'templates.manage': ['admin', 'sb_supervisor'],
   /** Publishing delivery: see the calendar, publications, their errors and metrics. */
   'publishing.calendar': ['admin', 'sb_supervisor', 'leadership', 'district_officer', 'agency_editor'],
   /** Reschedule, retry, cancel, publish now and verify publications of approved posts. */

@@ -101,6 +101,25 @@ describe(`two-factor sign-in on ${testDbKind}`, () => {
     expect((await post('/auth/totp/verify', pending, { code: totpCode(secret, Date.now()) })).statusCode).toBe(401);
   });
 
+  it('accepts a code once even when two sign-ins send it at the same moment', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0 + 5_400_000);
+    const u = await makeUser(t.ctx, { role: 'leadership' });
+    const s = await signIn(t.app, u.username, u.password);
+    const { secret } = (await post('/auth/totp/setup', s.headers())).json();
+    expect((await post('/auth/totp/enable', s.headers(), { code: totpCode(secret, Date.now()) })).statusCode).toBe(204);
+    vi.setSystemTime(Date.now() + 30_000);
+
+    const pendings = [];
+    for (let i = 0; i < 2; i++) {
+      const login = await post('/auth/login', {}, { username: u.username, password: u.password });
+      pendings.push({ cookie: sessionCookie(login.headers['set-cookie'])!, 'x-csrf-token': login.json().user.csrfToken as string });
+    }
+    const code = totpCode(secret, Date.now());
+    const results = await Promise.all(pendings.map((h) => post('/auth/totp/verify', h, { code })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+  });
+
   it('turns off with the password only', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0 + 7_200_000);

@@ -51,13 +51,23 @@ export async function countUsers(q: Queryable): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+// Two-key advisory lock ("CHAV", 2), held by every change that removes an active admin.
+const LOCK_CLASS = 0x43484156;
+const LOCK_ADMIN_SET = 2;
+
 /**
- * Active admins other than `exceptId`, locking their rows: two admins demoting each other at once
- * cannot both see the other as the remaining admin.
+ * Serialises the changes that remove an active admin, for the rest of the transaction: two admins
+ * demoting each other at once cannot both see the other as the one who remains. (Row locks on
+ * both admins would deadlock when each transaction already holds its own target.)
  */
+export async function lockAdminSet(q: Queryable): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [LOCK_CLASS, LOCK_ADMIN_SET]);
+}
+
+/** Active admins other than `exceptId`; run after `lockAdminSet`, as its own statement, to see the latest commits. */
 export async function otherActiveAdmins(q: Queryable, exceptId: string): Promise<number> {
-  const rows = await q.query<{ id: string }>("SELECT id FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1 ORDER BY id FOR UPDATE", [exceptId]);
-  return rows.length;
+  const rows = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1", [exceptId]);
+  return rows[0]?.n ?? 0;
 }
 
 export async function existingUnitIds(q: Queryable, ids: readonly string[]): Promise<string[]> {

@@ -12,6 +12,7 @@ import {
   findUserByUsername,
   insertUser,
   listUsers,
+  lockAdminSet,
   lockUser,
   otherActiveAdmins,
   replaceUserUnits,
@@ -142,8 +143,11 @@ export class UserService {
       const disabled = patch.disabled ?? current.disabled;
       const wasActiveAdmin = current.role === 'admin' && !current.disabled;
       const staysActiveAdmin = role === 'admin' && !disabled;
-      if (wasActiveAdmin && !staysActiveAdmin && (await otherActiveAdmins(tx, id)) === 0) {
-        throw new AppError('conflict', 'this is the last active admin: make another user admin first', { field: disabled ? 'disabled' : 'role' });
+      if (wasActiveAdmin && !staysActiveAdmin) {
+        await lockAdminSet(tx);
+        if ((await otherActiveAdmins(tx, id)) === 0) {
+          throw new AppError('conflict', 'this is the last active admin: make another user admin first', { field: disabled ? 'disabled' : 'role' });
+        }
       }
       await this.assertUnitsExist(tx, scope.unitIds.filter((u) => !current.unitIds.includes(u)));
       await updateUserRow(tx, id, { displayName, role, allUnits: scope.allUnits, disabled }, this.clock());

@@ -131,6 +131,26 @@ describe(`user administration on ${testDbKind}`, () => {
     }
   });
 
+  it('keeps one admin when two admins demote each other at the same moment', async () => {
+    const t2 = await createTestApp();
+    try {
+      const a = await makeUser(t2.ctx, { role: 'admin' });
+      const b = await makeUser(t2.ctx, { role: 'admin' });
+      const actor = (id: string, username: string) => ({ userId: id, username, displayName: username, role: 'admin' as const, units: 'all' as const, via: 'session' as const });
+      const results = await Promise.allSettled([
+        t2.ctx.users.update(actor(a.id, a.username), b.id, { role: 'leadership' }),
+        t2.ctx.users.update(actor(b.id, b.username), a.id, { role: 'leadership' }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const failure = results.find((r) => r.status === 'rejected');
+      expect(String(failure?.reason)).toMatch(/last active admin/);
+      const admins = await t2.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND NOT disabled");
+      expect(admins[0]!.n).toBe(1);
+    } finally {
+      await t2.close();
+    }
+  });
+
   it('resets a password: a temporary one that must be changed, old sessions ended', async () => {
     const u = await makeUser(t.ctx, { role: 'leadership' });
     const old = await signIn(t.app, u.username, u.password);
