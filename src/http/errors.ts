@@ -5,6 +5,8 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
+  /** A watch query that does not parse; details carry the 0-based position. */
+  query_syntax: 400,
   unauthenticated: 401,
   second_factor_required: 401,
   invalid_credentials: 401,
