@@ -4,14 +4,19 @@ import { auditApi, usersApi } from '../../api/endpoints.js';
 import type { AuditEntry, AuditVerifyResult, User } from '../../api/types.js';
 import { useCan, useSession } from '../../session/session.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
-import { formatDateTime } from '../../ui/names.js';
+import { formatDateTime, localName } from '../../ui/names.js';
 import { EMPTY_FILTER, toAuditQuery, type AuditFilterForm } from './filters.js';
 
 const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const { locale } = useSession();
+  const { locale, units } = useSession();
+  const unitLabel = (id: string | null) => {
+    if (!id) return '';
+    const unit = units.find((u) => u.id === id);
+    return unit ? localName(unit, locale) : id;
+  };
   const can = useCan();
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTER);
@@ -173,7 +178,7 @@ export function AuditPage() {
                     <code>{e.action}</code>
                   </td>
                   <td data-label={t('audit.target')}>{[e.targetType, e.targetId].filter(Boolean).join(' · ')}</td>
-                  <td data-label={t('audit.unit')}>{e.unitId ?? ''}</td>
+                  <td data-label={t('audit.unit')}>{unitLabel(e.unitId)}</td>
                   <td data-label={t('audit.ip')}>{e.ip ?? ''}</td>
                   <td data-label={t('audit.details')} className="details-cell">
                     {e.details && Object.keys(e.details).length > 0 ? <code className="details">{JSON.stringify(e.details)}</code> : ''}
