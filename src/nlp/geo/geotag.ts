@@ -11,7 +11,7 @@
  * or place word is next to them; next to another state or city they are dropped), more with
  * "thana"/"PS"/"police station" next to it.
  */
-import { tokenize } from '../text/tokenize.js';
+import { scanTokens, type TokenKind } from '../text/tokenize.js';
 import { segmentHashtag } from '../text/hashtag.js';
 import { matchKey } from '../text/match-key.js';
 import { delhiGazetteer, type Cue, type Gazetteer, type Target } from './gazetteer.js';
@@ -81,19 +81,69 @@ function push(key: string, start: number, end: number): void {
   count++;
 }
 
-function readWords(text: string): void {
-  count = 0;
-  for (const t of tokenize(text)) {
-    if (t.kind === 'word' || t.kind === 'number') {
-      const key = matchKey(t.text);
-      if (key !== '') push(key, t.start, t.end);
-    } else if (t.kind === 'hashtag' || t.kind === 'mention') {
-      for (const p of segmentCached(t.text.slice(1))) {
-        const key = matchKey(p);
-        if (key !== '') push(key, t.start, t.end);
+// Match keys of the words seen so far, found by hashing the word in place (no substring, no
+// token object): open addressing over FNV-1a hashes, checked against the stored word.
+const TABLE_BITS = 17;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const TABLE_MASK = TABLE_SIZE - 1;
+const TABLE_LIMIT = Math.floor(TABLE_SIZE * 0.7);
+const tableHash = new Int32Array(TABLE_SIZE);
+const tableWord: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE).fill(undefined);
+const tableKey: string[] = new Array<string>(TABLE_SIZE).fill('');
+let tableCount = 0;
+
+function keyOfRange(text: string, start: number, end: number): string {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const len = end - start;
+  let slot = h & TABLE_MASK;
+  for (;;) {
+    const w = tableWord[slot];
+    if (w === undefined) break;
+    if (tableHash[slot] === h && w.length === len) {
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (w.charCodeAt(i) !== text.charCodeAt(start + i)) {
+          same = false;
+          break;
+        }
       }
+      if (same) return tableKey[slot]!;
+    }
+    slot = (slot + 1) & TABLE_MASK;
+  }
+  if (tableCount >= TABLE_LIMIT) {
+    tableWord.fill(undefined);
+    tableCount = 0;
+    slot = h & TABLE_MASK;
+  }
+  const word = text.slice(start, end);
+  const key = matchKey(word);
+  tableHash[slot] = h;
+  tableWord[slot] = word;
+  tableKey[slot] = key;
+  tableCount++;
+  return key;
+}
+
+let scanned = '';
+function visitToken(kind: TokenKind, start: number, end: number): void {
+  if (kind === 'word' || kind === 'number') {
+    const key = keyOfRange(scanned, start, end);
+    if (key !== '') push(key, start, end);
+  } else if (kind === 'hashtag' || kind === 'mention') {
+    for (const p of segmentCached(scanned.slice(start + 1, end))) {
+      const key = matchKey(p);
+      if (key !== '') push(key, start, end);
     }
   }
+}
+
+function readWords(text: string): void {
+  count = 0;
+  scanned = text;
+  scanTokens(text, visitToken);
+  scanned = '';
   if (keys.length > 4096) keys = []; // do not hold on to one huge post's words
 }
 

@@ -1,7 +1,8 @@
 /**
  * Speed of the text layer on real posts: normalise, tokenise, language identification and
  * geotagging, each on its own, over the dev splits of the datasets (SentiMix detokenised),
- * repeated to `--posts` posts. Prints one JSON object. Not a test: timings depend on the machine.
+ * repeated to `--posts` posts. Prints one JSON object of posts per CPU-second (one core). Not a
+ * test: timings depend on the machine.
  *
  *   npx tsx src/nlp/lang/bench-text.ts [--data DIR] [--posts 100000]
  */
@@ -45,10 +46,11 @@ function main(): void {
   const posts = Array.from({ length: n }, (_, i) => texts[i % texts.length]!);
   const run = (f: (s: string) => unknown): number => {
     for (let i = 0; i < Math.min(n, 5000); i++) f(posts[i]!); // warm-up and lazy loading
-    const t0 = process.hrtime.bigint();
+    // CPU time of this process, not wall time: "per core" even when the machine is busy.
+    const c0 = process.cpuUsage();
     for (const p of posts) f(p);
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    return Math.round(n / s);
+    const c = process.cpuUsage(c0);
+    return Math.round(n / ((c.user + c.system) / 1e6));
   };
   const result = {
     posts: n,

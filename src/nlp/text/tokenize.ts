@@ -164,6 +164,15 @@ function afterWord(s: string, i: number): boolean {
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  scanTokens(text, (kind, start, end) => out.push({ text: text.slice(start, end), kind, start, end }));
+  return out;
+}
+
+/**
+ * The tokeniser without the token objects: calls `visit` with each token's kind and offsets, in
+ * order. For hot paths that look at a few kinds only (the geotagger reads words and tags).
+ */
+export function scanTokens(text: string, visit: (kind: TokenKind, start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -216,8 +225,7 @@ export function tokenize(text: string): Token[] {
       }
       kind = 'punct';
     }
-    out.push({ text: text.slice(i, end), kind, start: i, end });
+    visit(kind, i, end);
     i = end;
   }
-  return out;
 }
