@@ -43,6 +43,18 @@ export const PERMISSIONS = {
   'publishing.pause': ['admin', 'sb_supervisor'],
   /** See the active pauses (the banner every user sees). */
   'publishing.pause.read': ['admin', 'sb_supervisor', 'leadership', 'analyst', 'district_officer', 'agency_editor'],
+  /** Monitoring: the mention stream, search and mention detail of the actor's units (personal data: views are audited). */
+  'monitoring.read': ['sb_supervisor', 'analyst', 'district_officer'],
+  /** Monitoring: counts by watch, language, platform and unit, without any mention or author. */
+  'monitoring.aggregates': ['sb_supervisor', 'leadership', 'analyst', 'district_officer'],
+  /** See the watches that concern the actor's units: query, owner, purpose, legal basis, expiry. */
+  'watches.read': ['sb_supervisor', 'analyst', 'district_officer'],
+  /** Create, change, pause and end watches, and test a query over the last 7 days. */
+  'watches.manage': ['sb_supervisor', 'analyst'],
+  /** See monitoring sources and their health (no mention content). */
+  'sources.read': ['admin', 'sb_supervisor', 'analyst'],
+  /** See and set a unit's monitoring privacy (pseudonymising authors). */
+  'monitoring.privacy': ['admin', 'sb_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
