@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
@@ -58,7 +58,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     loggerInstance: opts.logger,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     trustProxy: true,
-    disableRequestLogging: true,
+    // Per-request lines would dominate the log at load; errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
@@ -123,7 +124,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !opts.webRoot) {
+    // API paths and missing asset files get a real 404; other GETs are the SPA's own routes.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET' || !opts.webRoot) {
       return reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
     }
     return reply.type('text/html').sendFile('index.html');
