@@ -11,6 +11,7 @@ import type { UserService } from '../users/user-service.js';
 import type { UnitService } from '../units/unit-service.js';
 import type { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
 import type { Delivery } from '../publishing/publisher/delivery.js';
+import type { Ingestion } from '../monitoring/pipeline/ingestion.js';
 
 /**
  * Everything a process holds: configuration, the database, the job queue and the services of each
@@ -32,4 +33,6 @@ export interface AppContext {
   sandbox: SandboxNetwork;
   /** Publishing delivery: scheduler, publisher, pauses, calendar, metrics. */
   delivery: Delivery;
+  /** Monitoring ingestion: the mention pipeline (in process or NATS JetStream) and its sources. */
+  ingestion: Ingestion;
 }

@@ -15,6 +15,7 @@ import { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js'
 import type { Database } from '../db/database.js';
 import { createDelivery } from '../publishing/publisher/delivery.js';
 import { getConnector } from '../platforms/registry.js';
+import { createIngestion } from '../monitoring/pipeline/ingestion.js';
 
 export interface ContextOptions {
   logger?: Logger;
@@ -44,6 +45,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     users: new UserService(db, audit),
     units: new UnitService(db, audit),
     sandbox: new SandboxNetwork(db, () => config.sandboxUrl),
+    ingestion: createIngestion({ db, logger, audit, keyring, config }),
     delivery: createDelivery({ db, audit, jobs, keyring, logger, config, connectorFor: (platform) => getConnector(platform, { sandboxUrl: config.sandboxUrl }) }),
   };
 }

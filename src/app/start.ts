@@ -9,6 +9,7 @@ import { ensureFirstAdmin } from '../auth/bootstrap.js';
 import type { AppContext } from './context.js';
 import { prepareDatabase } from './prepare.js';
 import { startDeliveryLoops } from '../publishing/publisher/delivery.js';
+import { startIngestion } from '../monitoring/pipeline/ingestion.js';
 
 export const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -69,6 +70,8 @@ export async function startProcess(ctx: AppContext, role: ProcessRole, print: (l
   } else {
     print(`chhavi: ${role} process started`);
   }
+  // After listening: in `all`, the Sandbox feed source polls this very server.
+  const ingestion = await startIngestion(ctx, role);
 
   let stopping: Promise<void> | null = null;
   return {
@@ -80,6 +83,7 @@ export async function startProcess(ctx: AppContext, role: ProcessRole, print: (l
         // expire back to the queue for another worker), then close the database.
         if (app) await app.close();
         await deliveryLoops.stop();
+        await ingestion.stop();
         await ctx.jobs.stop();
         await ctx.db.close();
       })();

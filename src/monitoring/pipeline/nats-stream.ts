@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import {
+  AckPolicy,
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  connect,
+  nanos,
+  type JetStreamClient,
+  type JsMsg,
+  type NatsConnection,
+} from 'nats';
+import type { Logger } from '../../log/logger.js';
+import type { IncomingMention } from '../mentions/incoming.js';
+import type { BatchWriter, ConsumeOptions, MentionStream, StreamConsumer } from './stream.js';
+
+export interface NatsStreamOptions {
+  url: string;
+  /** JetStream stream name (default CHHAVI_MENTIONS); its subject is `<name lowercased>.in`. */
+  stream?: string;
+  /** Durable consumer shared by every worker process (default `ingest`). */
+  durable?: string;
+  /** Seconds a delivered batch may stay unacknowledged before JetStream gives it to another worker. */
+  ackWaitSeconds?: number;
+  /** Most unacknowledged messages across all workers: the bound that back-pressure rests on. */
+  maxAckPending?: number;
+  /** Most bytes the stream holds; further publishes are refused (and retried by the source) until workers catch up. */
+  maxBytes?: number;
+  logger?: Logger;
+}
+
+/** The stream name from CHHAVI_NATS_STREAM (a separate stream per deployment or test). */
+export function natsStreamName(env: Record<string, string | undefined> = process.env): string {
+  const name = env.CHHAVI_NATS_STREAM || 'CHHAVI_MENTIONS';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error('CHHAVI_NATS_STREAM must be letters, digits, _ or - (at most 64)');
+  return name;
+}
+
+/** A message id for JetStream's duplicate window: the same item with the same content is stored once. */
+function messageId(m: IncomingMention): string {
+  const h = createHash('sha1').update(m.text).update(m.deleted ? '\u0001' : '\u0000').update(JSON.stringify(m.media ?? [])).digest('base64url');
+  return `${m.platform}:${m.externalId}:${h}`.slice(0, 600);
+}
+
+/**
+ * The ingestion stream on NATS JetStream: a file-backed work-queue stream and one durable pull
+ * consumer that every worker process fetches from, so N workers on N machines share the work.
+ * A message is acknowledged after the batch holding it committed; one left unacknowledged (the
+ * worker died) is delivered again after `ackWaitSeconds`.
+ */
+export class NatsStream implements MentionStream {
+  readonly kind = 'nats' as const;
+  private readonly stream: string;
+  private readonly subject: string;
+  private readonly durable: string;
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly opts: NatsStreamOptions,
+  ) {
+    this.stream = opts.stream ?? 'CHHAVI_MENTIONS';
+    this.subject = `${this.stream.toLowerCase()}.in`;
+    this.durable = opts.durable ?? 'ingest';
+  }
+
+  static async open(opts: NatsStreamOptions): Promise<NatsStream> {
+    const nc = await connect({ servers: opts.url, name: 'chhavi-ingest', maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+    const s = new NatsStream(nc, nc.jetstream(), opts);
+    await s.ensure();
+    return s;
+  }
+
+  private async ensure(): Promise<void> {
+    const jsm = await this.nc.jetstreamManager();
+    const config = {
+      name: this.stream,
+      subjects: [this.subject],
+      retention: RetentionPolicy.Workqueue,
+      storage: StorageType.File,
+      discard: DiscardPolicy.New,
+      max_bytes: this.opts.maxBytes ?? 4 * 1024 ** 3,
+      duplicate_window: nanos(10 * 60_000),
+    };
+    try {
+      await jsm.streams.info(this.stream);
+    } catch {
+      try {
+        await jsm.streams.add(config);
+      } catch (err) {
+        // Another process created it first.
+        await jsm.streams.info(this.stream).catch(() => {
+          throw err;
+        });
+      }
+    }
+    const consumer = {
+      durable_name: this.durable,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: nanos((this.opts.ackWaitSeconds ?? 30) * 1000),
+      max_ack_pending: this.opts.maxAckPending ?? 20_000,
+      max_deliver: -1,
+    };
+    try {
+      await jsm.consumers.info(this.stream, this.durable);
+    } catch {
+      try {
+        await jsm.consumers.add(this.stream, consumer);
+      } catch (err) {
+        await jsm.consumers.info(this.stream, this.durable).catch(() => {
+          throw err;
+        });
+      }
+    }
+  }
+
+  /** Messages stored and not yet acknowledged (the backlog), for health and tests. */
+  async backlog(): Promise<number> {
+    const jsm = await this.nc.jetstreamManager();
+    const info = await jsm.streams.info(this.stream);
+    return info.state.messages;
+  }
+
+  async publish(items: readonly IncomingMention[]): Promise<void> {
+    const enc = new TextEncoder();
+    // Publishes in windows so a large page does not open thousands of requests at once.
+    const WINDOW = 512;
+    for (let i = 0; i < items.length; i += WINDOW) {
+      await Promise.all(items.slice(i, i + WINDOW).map((m) => this.js.publish(this.subject, enc.encode(JSON.stringify(m)), { msgID: messageId(m) })));
+    }
+  }
+
+  consume(write: BatchWriter, opts: ConsumeOptions): StreamConsumer {
+    let running = true;
+    const dec = new TextDecoder();
+    const loop = async (): Promise<void> => {
+      const consumer = await this.js.consumers.get(this.stream, this.durable);
+      while (running) {
+        let msgs: JsMsg[] = [];
+        try {
+          const iter = await consumer.fetch({ max_messages: opts.batchSize, expires: 1000 });
+          for await (const m of iter) {
+            msgs.push(m);
+            if (!running) break;
+          }
+        } catch (err) {
+          if (!running) break;
+          this.opts.logger?.warn({ err }, 'ingestion stream: fetch failed; retrying');
+          await new Promise((r) => setTimeout(r, 500));
+          continue;
+        }
+        if (msgs.length === 0) continue;
+        const items: IncomingMention[] = [];
+        const good: JsMsg[] = [];
+        for (const m of msgs) {
+          try {
+            items.push(JSON.parse(dec.decode(m.data)) as IncomingMention);
+            good.push(m);
+          } catch (err) {
+            this.opts.logger?.error({ err, seq: m.seq }, 'ingestion stream: undecodable message dropped');
+            m.term();
+          }
+        }
+        msgs = good;
+        // A failed write leaves the batch unacknowledged: JetStream delivers it again.
+        await write(items);
+        await Promise.all(msgs.map((m) => m.ackAck().catch(() => false)));
+      }
+    };
+    const loops = Array.from({ length: opts.concurrency }, () =>
+      loop().catch((err: unknown) => {
+        // When stopping, a write that gave up leaves its batch unacknowledged: redelivered later.
+        if (running) this.opts.logger?.error({ err }, 'ingestion stream: consumer stopped');
+      }),
+    );
+    return {
+      stop: async () => {
+        running = false;
+        await Promise.all(loops);
+      },
+    };
+  }
+
+  /** Removes the stream and its messages (tests and benchmarks only). */
+  async destroy(): Promise<void> {
+    const jsm = await this.nc.jetstreamManager();
+    await jsm.streams.delete(this.stream).catch(() => false);
+  }
+
+  async close(): Promise<void> {
+    await this.nc.drain().catch(() => this.nc.close());
+  }
+}

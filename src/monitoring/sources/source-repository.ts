@@ -1,0 +1,133 @@
+import type { Queryable } from '../../db/database.js';
+
+export interface SourceRow {
+  id: string;
+  kind: string;
+  name: string;
+  unitIds: string[];
+  config: Record<string, unknown>;
+  secretEnc: string | null;
+  pollSeconds: number | null;
+  enabled: boolean;
+}
+
+const COLUMNS = `id, kind, name, unit_ids AS "unitIds", config, secret_enc AS "secretEnc", poll_seconds AS "pollSeconds", enabled`;
+
+export async function insertSource(
+  q: Queryable,
+  s: { kind: string; name: string; unitIds: string[]; config: Record<string, unknown>; secretEnc: string | null; pollSeconds: number | null; createdBy: string | null },
+): Promise<SourceRow> {
+  const [row] = await q.query<SourceRow>(
+    `INSERT INTO sources (kind, name, unit_ids, config, secret_enc, poll_seconds, created_by)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) RETURNING ${COLUMNS}`,
+    [s.kind, s.name, s.unitIds, JSON.stringify(s.config), s.secretEnc, s.pollSeconds, s.createdBy],
+  );
+  await q.execute('INSERT INTO source_health (source_id) VALUES ($1) ON CONFLICT DO NOTHING', [row!.id]);
+  return row!;
+}
+
+export async function findSource(q: Queryable, id: string): Promise<SourceRow | null> {
+  const [row] = await q.query<SourceRow>(`SELECT ${COLUMNS} FROM sources WHERE id = $1`, [id]);
+  return row ?? null;
+}
+
+export async function findSourceByName(q: Queryable, kind: string, name: string): Promise<SourceRow | null> {
+  const [row] = await q.query<SourceRow>(`SELECT ${COLUMNS} FROM sources WHERE kind = $1 AND lower(name) = lower($2)`, [kind, name]);
+  return row ?? null;
+}
+
+/** Enabled sources that are polled, with when each last ran. */
+export async function listPolledSources(q: Queryable): Promise<(SourceRow & { lastRunAt: Date | null })[]> {
+  return q.query(
+    `SELECT s.id, s.kind, s.name, s.unit_ids AS "unitIds", s.config, s.secret_enc AS "secretEnc", s.poll_seconds AS "pollSeconds",
+            s.enabled, h.last_run_at AS "lastRunAt"
+       FROM sources s LEFT JOIN source_health h ON h.source_id = s.id
+      WHERE s.enabled AND s.poll_seconds IS NOT NULL
+      ORDER BY s.created_at`,
+  );
+}
+
+export async function setEnabled(q: Queryable, id: string, enabled: boolean): Promise<boolean> {
+  return (await q.execute('UPDATE sources SET enabled = $2, updated_at = now() WHERE id = $1', [id, enabled])) === 1;
+}
+
+export async function getCursor(q: Queryable, sourceId: string): Promise<string | null> {
+  const [row] = await q.query<{ cursor: string }>('SELECT cursor FROM source_cursors WHERE source_id = $1', [sourceId]);
+  return row?.cursor ?? null;
+}
+
+export async function saveCursor(q: Queryable, sourceId: string, cursor: string): Promise<void> {
+  await q.execute(
+    `INSERT INTO source_cursors (source_id, cursor, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (source_id) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()`,
+    [sourceId, cursor],
+  );
+}
+
+export async function markRun(q: Queryable, sourceId: string): Promise<void> {
+  await q.execute(
+    `INSERT INTO source_health (source_id, last_run_at) VALUES ($1, now())
+     ON CONFLICT (source_id) DO UPDATE SET last_run_at = now(), updated_at = now()`,
+    [sourceId],
+  );
+}
+
+export async function recordSuccess(q: Queryable, sourceId: string, items: number, lastItemAt: string | null): Promise<void> {
+  await q.execute(
+    `INSERT INTO source_health (source_id, last_run_at, last_success_at, consecutive_failures, items_total, last_item_at, lag_seconds)
+     VALUES ($1, now(), now(), 0, $2, $3::timestamptz, extract(epoch FROM now() - $3::timestamptz))
+     ON CONFLICT (source_id) DO UPDATE SET
+       last_success_at = now(), consecutive_failures = 0, items_total = source_health.items_total + $2,
+       last_item_at = coalesce($3::timestamptz, source_health.last_item_at),
+       lag_seconds = CASE WHEN $3::timestamptz IS NULL THEN source_health.lag_seconds ELSE greatest(0, extract(epoch FROM now() - $3::timestamptz)) END,
+       updated_at = now()`,
+    [sourceId, items, lastItemAt],
+  );
+}
+
+export async function recordFailure(q: Queryable, sourceId: string, message: string): Promise<void> {
+  await q.execute(
+    `INSERT INTO source_health (source_id, last_run_at, last_error_at, last_error, consecutive_failures)
+     VALUES ($1, now(), now(), $2, 1)
+     ON CONFLICT (source_id) DO UPDATE SET
+       last_error_at = now(), last_error = $2, consecutive_failures = source_health.consecutive_failures + 1, updated_at = now()`,
+    [sourceId, message.slice(0, 2000)],
+  );
+}
+
+export interface SourceHealthView {
+  id: string;
+  kind: string;
+  name: string;
+  unitIds: string[];
+  enabled: boolean;
+  pollSeconds: number | null;
+  cursor: string | null;
+  lastRunAt: Date | null;
+  lastSuccessAt: Date | null;
+  lastErrorAt: Date | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  lastItemAt: Date | null;
+  lagSeconds: number | null;
+  itemsTotal: number;
+}
+
+/**
+ * Every source with its health, for the UI. `units` null means every source; otherwise only
+ * sources that concern one of these units (an empty list matches nothing).
+ */
+export async function listSourceHealth(q: Queryable, units: readonly string[] | null): Promise<SourceHealthView[]> {
+  return q.query<SourceHealthView>(
+    `SELECT s.id, s.kind, s.name, s.unit_ids AS "unitIds", s.enabled, s.poll_seconds AS "pollSeconds", c.cursor,
+            h.last_run_at AS "lastRunAt", h.last_success_at AS "lastSuccessAt", h.last_error_at AS "lastErrorAt",
+            h.last_error AS "lastError", coalesce(h.consecutive_failures, 0) AS "consecutiveFailures",
+            h.last_item_at AS "lastItemAt", h.lag_seconds AS "lagSeconds", coalesce(h.items_total, 0)::float8 AS "itemsTotal"
+       FROM sources s
+       LEFT JOIN source_health h ON h.source_id = s.id
+       LEFT JOIN source_cursors c ON c.source_id = s.id
+      WHERE ($1::text[] IS NULL OR s.unit_ids && $1::text[])
+      ORDER BY s.kind, s.name`,
+    [units],
+  );
+}
