@@ -5,9 +5,9 @@
  * punctuation, URLs, handles and emoji are `other`. The post's language is the largest share of
  * its word tokens (words and hashtags), and `mix` gives the shares.
  */
-import { tokenize, type Token } from '../text/tokenize.js';
+import { scanTokens, type Token, type TokenKind } from '../text/tokenize.js';
 import { langIdModel } from './model.js';
-import { createTagger, type Tagger } from './tagger.js';
+import { createTagger, type Tagger, type WordEntry } from './tagger.js';
 
 export type Lang = 'hi' | 'en' | 'hi-Latn' | 'other';
 
@@ -48,63 +48,74 @@ function scriptOf(word: string): number {
   return SCRIPT_OTHER;
 }
 
-// Scratch buffers reused across calls (grown on demand).
-let zBuf = new Float64Array(256);
+// Per-call state, reused across calls: the scanner's visitor fills it.
 let outBuf = new Float64Array(256);
 let idxBuf = new Int32Array(256);
-const wordBuf: string[] = [];
+const entryBuf: WordEntry[] = [];
+let tokens: { text: string; lang: Lang }[] = [];
+let hi = 0;
+let other = 0;
+let latin = 0;
+let tagger_: Tagger | undefined;
 
-export function detectLanguage(text: string): LanguageResult {
-  return detectTokens(tokenize(text));
+function grow(): void {
+  outBuf = new Float64Array(idxBuf.length * 2);
+  const idx = new Int32Array(idxBuf.length * 2);
+  idx.set(idxBuf);
+  idxBuf = idx;
 }
 
-/** The same as `detectLanguage`, for callers that already tokenised the text. */
-export function detectTokens(toks: readonly Token[]): LanguageResult {
-  const t = getTagger();
-  const n = toks.length;
-  if (zBuf.length < n) {
-    zBuf = new Float64Array(n * 2);
-    outBuf = new Float64Array(n * 2);
-    idxBuf = new Int32Array(n * 2);
-  }
-  const tokens: { text: string; lang: Lang }[] = new Array<{ text: string; lang: Lang }>(n);
-  let hi = 0;
-  let other = 0;
-  let latin = 0;
-  for (let i = 0; i < n; i++) {
-    const tok = toks[i]!;
-    let lang: Lang = 'other';
-    if (tok.kind === 'word' || tok.kind === 'hashtag') {
-      const script = scriptOf(tok.text);
-      if (script === SCRIPT_DEVANAGARI) {
-        lang = 'hi';
-        hi++;
-      } else if (script === SCRIPT_LATIN) {
-        const w = tok.kind === 'hashtag' ? tok.text.slice(1) : tok.text;
-        zBuf[latin] = t.wordScore(w);
-        wordBuf[latin] = w;
-        idxBuf[latin] = i;
-        latin++;
-        lang = 'en'; // decided below
-      } else {
-        other++;
-      }
+function addToken(kind: TokenKind, text: string): void {
+  let lang: Lang = 'other';
+  if (kind === 'word' || kind === 'hashtag') {
+    const script = scriptOf(text);
+    if (script === SCRIPT_DEVANAGARI) {
+      lang = 'hi';
+      hi++;
+    } else if (script === SCRIPT_LATIN) {
+      const w = kind === 'hashtag' ? text.slice(1) : text;
+      if (latin === idxBuf.length) grow();
+      entryBuf[latin] = tagger_!.wordEntry(w);
+      idxBuf[latin] = tokens.length;
+      latin++;
+      lang = 'en'; // decided in finish()
+    } else {
+      other++;
     }
-    tokens[i] = { text: tok.text, lang };
   }
+  tokens.push({ text, lang });
+}
+
+let scanned = '';
+function visit(kind: TokenKind, start: number, end: number): void {
+  addToken(kind, scanned.slice(start, end));
+}
+
+function begin(): void {
+  tagger_ = getTagger();
+  tokens = [];
+  hi = 0;
+  other = 0;
+  latin = 0;
+}
+
+function finish(): LanguageResult {
+  const out = tokens;
+  tokens = [];
   let hiLatn = 0;
   if (latin > 0) {
-    t.contextScores(wordBuf, zBuf, latin, outBuf);
+    tagger_!.contextScores(entryBuf, latin, outBuf);
     for (let k = 0; k < latin; k++) {
       if (outBuf[k]! > 0) {
-        tokens[idxBuf[k]!]!.lang = 'hi-Latn';
+        out[idxBuf[k]!]!.lang = 'hi-Latn';
         hiLatn++;
       }
     }
   }
+  entryBuf.length = 0;
   const en = latin - hiLatn;
   const words = hi + latin + other;
-  if (words === 0) return { lang: 'other', mix: { hi: 0, en: 0, 'hi-Latn': 0, other: 0 }, tokens };
+  if (words === 0) return { lang: 'other', mix: { hi: 0, en: 0, 'hi-Latn': 0, other: 0 }, tokens: out };
   // Ties go to Hindi over romanised Hindi over English over other.
   let lang: Lang = 'hi';
   let best = hi;
@@ -117,5 +128,20 @@ export function detectTokens(toks: readonly Token[]): LanguageResult {
     best = en;
   }
   if (other > best) lang = 'other';
-  return { lang, mix: { hi: hi / words, en: en / words, 'hi-Latn': hiLatn / words, other: other / words }, tokens };
+  return { lang, mix: { hi: hi / words, en: en / words, 'hi-Latn': hiLatn / words, other: other / words }, tokens: out };
+}
+
+export function detectLanguage(text: string): LanguageResult {
+  begin();
+  scanned = text;
+  scanTokens(text, visit);
+  scanned = '';
+  return finish();
+}
+
+/** The same as `detectLanguage`, for callers that already tokenised the text. */
+export function detectTokens(toks: readonly Token[]): LanguageResult {
+  begin();
+  for (const t of toks) addToken(t.kind, t.text);
+  return finish();
 }

@@ -6,15 +6,24 @@
 import { latinForm, neighbourFeature, scoreWord } from './features.js';
 import type { LangIdModel } from './model.js';
 
+/** What the model knows of one word, looked up once per word form. */
+export interface WordEntry {
+  /** Log-odds from the word's own features (and the bias) that it is romanised Hindi. */
+  z: number;
+  /** Weight of "the word before is this word" for the word after it. */
+  asPrev: number;
+  /** Weight of "the word after is this word" for the word before it. */
+  asNext: number;
+}
+
 export interface Tagger {
   readonly version: string;
+  /** The cached entry of a word. */
+  wordEntry(word: string): WordEntry;
   /** Log-odds from the word alone that it is romanised Hindi. */
   wordScore(word: string): number;
-  /**
-   * Final log-odds for the `n` words of a post: `z[0..n)` holds their `wordScore`s on entry,
-   * `words[0..n)` the words; the result is written to `out` (`z` is changed).
-   */
-  contextScores(words: readonly string[], z: Float64Array, n: number, out: Float64Array): void;
+  /** Final log-odds for the `n` words of a post, from their entries; written to `out`. */
+  contextScores(entries: readonly WordEntry[], n: number, out: Float64Array): void;
   /** Convenience for tests and evaluation: true = romanised Hindi. */
   tagWords(words: readonly string[]): boolean[];
 }
@@ -22,45 +31,37 @@ export interface Tagger {
 const CACHE_LIMIT = 100_000;
 
 export function createTagger(model: LangIdModel): Tagger {
-  const cache = new Map<string, number>();
   const { weights, bias, context: c, clip } = model;
   const cl = (v: number): number => (v > clip ? clip : v < -clip ? -clip : v);
-  // Per word: the weights of "the word before is w" and "the word after is w".
-  const neighbourCache = new Map<string, [number, number]>();
+  const cache = new Map<string, WordEntry>();
   const startAfter = weights[neighbourFeature('', 1)]!;
   const endBefore = weights[neighbourFeature('', 2)]!;
+  let zs = new Float64Array(256);
 
-  function neighbourWeights(word: string): [number, number] {
-    let hit = neighbourCache.get(word);
-    if (hit === undefined) {
+  function wordEntry(word: string): WordEntry {
+    let e = cache.get(word);
+    if (e === undefined) {
       const form = latinForm(word);
-      hit = [weights[neighbourFeature(form, 1)]!, weights[neighbourFeature(form, 2)]!];
-      if (neighbourCache.size >= CACHE_LIMIT) neighbourCache.clear();
-      neighbourCache.set(word, hit);
+      e = {
+        z: form === '' ? 0 : scoreWord(form, weights) + bias,
+        asPrev: weights[neighbourFeature(form, 1)]!,
+        asNext: weights[neighbourFeature(form, 2)]!,
+      };
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, e);
     }
-    return hit;
+    return e;
   }
 
-  function wordScore(word: string): number {
-    const hit = cache.get(word);
-    if (hit !== undefined) return hit;
-    const form = latinForm(word);
-    const z = form === '' ? 0 : scoreWord(form, weights) + bias;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, z);
-    return z;
-  }
-
-  function contextScores(words: readonly string[], z: Float64Array, n: number, out: Float64Array): void {
-    // Stage 1: add the neighbour-word weights.
-    let prevAsPrev = startAfter;
+  function contextScores(entries: readonly WordEntry[], n: number, out: Float64Array): void {
+    if (zs.length < n) zs = new Float64Array(n * 2);
+    const z = zs;
+    // Stage 1: the word's own score plus the neighbour-word weights.
     for (let i = 0; i < n; i++) {
-      const own = neighbourWeights(words[i]!);
-      const nextAsNext = i + 1 < n ? neighbourWeights(words[i + 1]!)[1] : endBefore;
-      out[i] = z[i]! + prevAsPrev + nextAsNext;
-      prevAsPrev = own[0];
+      const prevAsPrev = i > 0 ? entries[i - 1]!.asPrev : startAfter;
+      const nextAsNext = i + 1 < n ? entries[i + 1]!.asNext : endBefore;
+      z[i] = entries[i]!.z + prevAsPrev + nextAsNext;
     }
-    for (let i = 0; i < n; i++) z[i] = out[i]!;
     let sum = 0;
     for (let i = 0; i < n; i++) sum += cl(z[i]!);
     for (let i = 0; i < n; i++) {
@@ -77,12 +78,14 @@ export function createTagger(model: LangIdModel): Tagger {
 
   function tagWords(words: readonly string[]): boolean[] {
     const n = words.length;
-    const z = new Float64Array(n);
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) z[i] = wordScore(words[i]!);
-    contextScores(words, z, n, out);
+    contextScores(
+      words.map((w) => wordEntry(w)),
+      n,
+      out,
+    );
     return Array.from(out, (v) => v > 0);
   }
 
-  return { version: model.version, wordScore, contextScores, tagWords };
+  return { version: model.version, wordEntry, wordScore: (w) => wordEntry(w).z, contextScores, tagWords };
 }
