@@ -18,7 +18,7 @@ export interface FeatureConfig {
 
 export const DEFAULT_FEATURES: FeatureConfig = {
   bits: 20,
-  charMin: 2,
+  charMin: 3,
   charMax: 5,
   maxWordChars: 24,
   wordKeys: true,

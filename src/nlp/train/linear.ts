@@ -65,8 +65,6 @@ export function trainLinear(
   k: number,
   bits: number,
   opts: LinearOptions,
-  /** Optional per-bucket feature value (e.g. IDF); fold it into the weights before export. */
-  scale?: Float32Array,
 ): LinearModel {
   const dim = 1 << bits;
   const w = new Float32Array(dim * k);
@@ -89,10 +87,8 @@ export function trainLinear(
       const v = n > 0 ? 1 / Math.sqrt(n) : 0;
       for (let o = 0; o < k; o++) z[o] = 0;
       for (let f = s; f < e; f++) {
-        const bucket = set.idx[f]!;
-        const base = bucket * k;
-        const x = scale === undefined ? 1 : scale[bucket]!;
-        for (let o = 0; o < k; o++) z[o]! += w[base + o]! * x;
+        const base = set.idx[f]! * k;
+        for (let o = 0; o < k; o++) z[o]! += w[base + o]!;
       }
       const rw = rowWeight[ri]!;
       if (k === 1) {
@@ -118,12 +114,10 @@ export function trainLinear(
         b[o]! -= (lr * gb) / Math.sqrt(gb2[o]! + eps);
       }
       for (let f = s; f < e; f++) {
-        const bucket = set.idx[f]!;
-        const base = bucket * k;
-        const x = scale === undefined ? v : scale[bucket]! * v;
+        const base = set.idx[f]! * k;
         for (let o = 0; o < k; o++) {
           const j = base + o;
-          const g = grad[o]! * x + l2 * w[j]!;
+          const g = grad[o]! * v + l2 * w[j]!;
           g2[j]! += g * g;
           w[j]! -= (lr * g) / Math.sqrt(g2[j]! + eps);
         }
@@ -131,35 +125,6 @@ export function trainLinear(
     }
   }
   return { k, w, b };
-}
-
-/**
- * Inverse document frequency per bucket over the given rows: log((N + 1) / (df + 1)) + 1, as
- * scikit-learn's smooth IDF. Buckets no row uses get the largest value.
- */
-export function idf(set: SparseSet, rows: Iterable<number>, bits: number): Float32Array {
-  const dim = 1 << bits;
-  const df = new Int32Array(dim);
-  const seen = new Int32Array(dim).fill(-1);
-  let n = 0;
-  for (const r of rows) {
-    n++;
-    for (let f = set.off[r]!; f < set.off[r + 1]!; f++) {
-      const b = set.idx[f]!;
-      if (seen[b] !== r) {
-        seen[b] = r;
-        df[b]!++;
-      }
-    }
-  }
-  const out = new Float32Array(dim);
-  for (let b = 0; b < dim; b++) out[b] = Math.log((n + 1) / (df[b]! + 1)) + 1;
-  return out;
-}
-
-/** Multiplies each bucket's weights by its feature value, so inference needs no table of it. */
-export function foldScale(m: LinearModel, scale: Float32Array): void {
-  for (let b = 0; b < scale.length; b++) for (let o = 0; o < m.k; o++) m.w[b * m.k + o]! *= scale[b]!;
 }
 
 /** Raw logits of one row under float weights. */
