@@ -10,6 +10,11 @@ import type { AuthService } from '../auth/auth-service.js';
 import type { UserService } from '../users/user-service.js';
 import type { UnitService } from '../units/unit-service.js';
 import type { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
+import type { AccountService } from '../publishing/accounts/account-service.js';
+import type { PostService } from '../publishing/posts/post-service.js';
+import type { ApprovalService } from '../publishing/approvals/approval-service.js';
+import type { MediaService } from '../publishing/media/media-service.js';
+import type { TemplateService } from '../publishing/templates/template-service.js';
 import type { Delivery } from '../publishing/publisher/delivery.js';
 import type { Ingestion } from '../monitoring/pipeline/ingestion.js';
 
@@ -31,6 +36,16 @@ export interface AppContext {
   units: UnitService;
   /** The Sandbox platform's simulated network (served under /sandbox/v1; publishing reaches it over HTTP). */
   sandbox: SandboxNetwork;
+  /** Publishing: social accounts with their approval chains (credentials encrypted). */
+  socialAccounts: AccountService;
+  /** Publishing: the composer (posts and their variants per account). */
+  posts: PostService;
+  /** Publishing: approval decisions and the approvals inbox. */
+  approvals: ApprovalService;
+  /** Publishing: the content-addressed media library. */
+  media: MediaService;
+  /** Publishing: bilingual awareness templates. */
+  templates: TemplateService;
   /** Publishing delivery: scheduler, publisher, pauses, calendar, metrics. */
   delivery: Delivery;
   /** Monitoring ingestion: the mention pipeline (in process or NATS JetStream) and its sources. */

@@ -12,6 +12,7 @@ import { UserService } from '../users/user-service.js';
 import { UnitService } from '../units/unit-service.js';
 import type { AppContext } from './context.js';
 import { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
+import { createPublishingCore } from '../publishing/posts/create-publishing-core.js';
 import type { Database } from '../db/database.js';
 import { createDelivery } from '../publishing/publisher/delivery.js';
 import { getConnector } from '../platforms/registry.js';
@@ -32,6 +33,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const keyring = opts.keyring ?? (config.secretKey ? Keyring.fromBase64(config.secretKey) : Keyring.forDataDir(config.dataDir));
   const audit = new AuditLog(db);
   const jobs = new JobQueue(db, logger, JOB_KINDS);
+  const sandbox = new SandboxNetwork(db, () => config.sandboxUrl);
   return {
     config,
     logger,
@@ -44,7 +46,8 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     auth: new AuthService({ db, audit, keyring, config, logger }),
     users: new UserService(db, audit),
     units: new UnitService(db, audit),
-    sandbox: new SandboxNetwork(db, () => config.sandboxUrl),
+    sandbox,
+    ...createPublishingCore({ db, audit, keyring, sandbox, config }),
     ingestion: createIngestion({ db, logger, audit, keyring, config }),
     delivery: createDelivery({ db, audit, jobs, keyring, logger, config, connectorFor: (platform) => getConnector(platform, { sandboxUrl: config.sandboxUrl }) }),
   };

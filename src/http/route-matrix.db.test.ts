@@ -10,6 +10,9 @@ import { makeUser, signIn } from '../test-support/factories.js';
  * station of a unit), checked in and out of the caller's scope.
  */
 const EVERYONE: readonly Role[] = ROLES;
+// Publishing: who writes posts and who may stand in an approval chain.
+const WRITERS: readonly Role[] = ['admin', 'sb_supervisor', 'district_officer', 'agency_editor'];
+const APPROVERS: readonly Role[] = ['admin', 'sb_supervisor', 'leadership', 'district_officer'];
 const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit' | 'station' }> = {
   'POST /api/v1/auth/login': { roles: 'public' },
   'POST /api/v1/auth/logout': { roles: EVERYONE },
@@ -40,6 +43,31 @@ const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit
   'POST /api/v1/audit/verifications': { roles: ['admin', 'sb_supervisor'] },
   'GET /api/v1/audit/verifications': { roles: ['admin', 'sb_supervisor'] },
   'GET /api/v1/audit/verifications/:id': { roles: ['admin', 'sb_supervisor'] },
+  'GET /api/v1/accounts': { roles: EVERYONE },
+  'GET /api/v1/accounts/:id': { roles: EVERYONE },
+  'POST /api/v1/accounts': { roles: ['admin'] },
+  'PATCH /api/v1/accounts/:id': { roles: ['admin'] },
+  'GET /api/v1/posts': { roles: EVERYONE },
+  'POST /api/v1/posts/check': { roles: WRITERS },
+  'GET /api/v1/posts/:id': { roles: EVERYONE },
+  'POST /api/v1/posts': { roles: WRITERS },
+  'PATCH /api/v1/posts/:id': { roles: WRITERS },
+  'POST /api/v1/posts/:id/submit': { roles: WRITERS },
+  'POST /api/v1/posts/:id/cancel': { roles: WRITERS },
+  'POST /api/v1/posts/:id/approve': { roles: APPROVERS },
+  'POST /api/v1/posts/:id/reject': { roles: APPROVERS },
+  'POST /api/v1/posts/:id/request-changes': { roles: APPROVERS },
+  'GET /api/v1/approvals/inbox': { roles: APPROVERS },
+  'POST /api/v1/media': { roles: WRITERS },
+  'GET /api/v1/media': { roles: EVERYONE },
+  'GET /api/v1/media/:sha256': { roles: EVERYONE },
+  'GET /api/v1/media/:sha256/file': { roles: EVERYONE },
+  'PATCH /api/v1/media/:sha256': { roles: WRITERS },
+  'GET /api/v1/templates': { roles: EVERYONE },
+  'GET /api/v1/templates/:id': { roles: EVERYONE },
+  'POST /api/v1/templates': { roles: ['admin', 'sb_supervisor'] },
+  'PATCH /api/v1/templates/:id': { roles: ['admin', 'sb_supervisor'] },
+  'POST /api/v1/templates/:id/posts': { roles: WRITERS },
   'GET /api/v1/openapi.json': { roles: 'public' },
   'GET /healthz': { roles: 'public' },
   'GET /readyz': { roles: 'public' },
@@ -131,6 +159,7 @@ describe('route × role × unit scope', () => {
           expect(res.statusCode, `${role} ${key} → ${res.body}`).toBe(403);
         }
       }
-    });
+      // A sign-in (scrypt) per route: about a second each on a busy machine.
+    }, 600_000);
   }
 });

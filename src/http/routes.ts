@@ -5,6 +5,7 @@ import { registerUserRoutes } from '../users/routes/index.js';
 import { registerUnitRoutes } from '../units/routes/index.js';
 import { registerAuditRoutes } from '../audit/routes/index.js';
 import { registerSandboxRoutes } from '../platforms/sandbox/routes/index.js';
+import { registerPublishingRoutes } from '../publishing/routes/index.js';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function registerRoutes(api: App, ctx: AppContext): void {
@@ -12,6 +13,7 @@ export function registerRoutes(api: App, ctx: AppContext): void {
   registerUserRoutes(api, ctx);
   registerUnitRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
+  registerPublishingRoutes(api, ctx);
 }
 
 /** Routes outside /api/v1: platform simulators and other non-API surfaces. */
