@@ -41,8 +41,8 @@ describe('FeatureExtractor', () => {
     expect(Array.from(fx.buffer.subarray(0, n))).toEqual(indices(t));
     // Devanagari words stay whole (vowel signs are part of the word), edges are marked.
     expect(names).toContain('पुलिस');
-    expect(names).toContain('<पु');
-    expect(names).toContain('स>');
+    expect(names).toContain('<पुल');
+    expect(names).toContain('िस>');
     expect(names).toContain('पुलिस ने');
     expect(names).toContain('🙏');
     expect(names).toContain('~' + matchKey('पुलिस'));
@@ -56,7 +56,7 @@ describe('FeatureExtractor', () => {
   });
 
   it('counts char n-grams of lengths 2 to 5 inside word boundaries', () => {
-    const cfg = { ...DEFAULT_FEATURES, wordKeys: false };
+    const cfg = { ...DEFAULT_FEATURES, charMin: 2, charMax: 5, wordKeys: false };
     const f = new FeatureExtractor(cfg, null);
     const names: string[] = [];
     f.extract('ab', names);
