@@ -8,6 +8,8 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs one parameterised statement and returns the number of rows it touched. */
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Runs a script of several statements without parameters and returns the rows of all of them, in order. */
+  queryScript<T = Record<string, unknown>>(script: string): Promise<T[]>;
 }
 
 export interface Database extends Queryable {

@@ -33,6 +33,10 @@ function queryable(pg: PgliteLike): Queryable {
       const res = await pg.query<T>(sql, params as unknown[]);
       return res.rows;
     },
+    async queryScript<T>(script: string) {
+      const results = await pg.exec(script);
+      return results.flatMap((r) => r.rows) as T[];
+    },
     async execute(sql: string, params: readonly unknown[] = []) {
       const res = await pg.query(sql, params as unknown[]);
       return res.affectedRows ?? 0;

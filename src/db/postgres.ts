@@ -22,6 +22,10 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
       const last = Array.isArray(res) ? res[res.length - 1] : res;
       return (last?.rows ?? []) as T[];
     },
+    async queryScript<T>(script: string) {
+      const res: pg.QueryResult | pg.QueryResult[] = await client.query(script);
+      return (Array.isArray(res) ? res.flatMap((r) => r.rows) : res.rows) as T[];
+    },
     async execute(sql: string, params: readonly unknown[] = []) {
       const res = await client.query(sql, params as unknown[]);
       return res.rowCount ?? 0;

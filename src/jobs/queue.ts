@@ -7,8 +7,9 @@ export const BOSS_SCHEMA = 'pgboss';
 
 function adapter(q: Queryable) {
   return {
+    // pg-boss sends some multi-statement scripts and reads rows from any of their statements.
     async executeSql(text: string, values?: unknown[]) {
-      return { rows: await q.query(text, values ?? []) };
+      return { rows: values && values.length ? await q.query(text, values) : await q.queryScript(text) };
     },
   };
 }
