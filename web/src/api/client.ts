@@ -28,6 +28,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | undefined | null>;
+  /** Bytes sent as they are (a media file), with their own Content-Type. */
+  rawBody?: Blob;
 }
 
 const SAFE = new Set(['GET', 'HEAD']);
@@ -60,11 +62,16 @@ export class ApiClient {
   delete<T>(path: string): Promise<T> {
     return this.request<T>(path, { method: 'DELETE' });
   }
+  /** Sends a file as the request body (the server sniffs its type from the bytes). */
+  upload<T>(path: string, file: Blob, query?: RequestOptions['query']): Promise<T> {
+    return this.request<T>(path, { method: 'POST', rawBody: file, query });
+  }
 
   async request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
     const method = opts.method ?? 'GET';
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    else if (opts.rawBody !== undefined) headers['content-type'] = opts.rawBody.type || 'application/octet-stream';
     if (!SAFE.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
 
     let response: Response;
@@ -73,7 +80,7 @@ export class ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+        ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : opts.rawBody !== undefined ? { body: opts.rawBody } : {}),
       });
     } catch (err) {
       throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { daysOfView, groupByDay, monthGrid, movedToDay, rangeOfDays, shiftMonth, startOfWeek, weekDays } from './calendar-grid.js';
+import { calendarCsv, csvCell } from './csv.js';
+import type { CalendarEntry } from '../api/publishing.js';
+
+describe('calendar grid', () => {
+  it('covers a month with whole weeks starting on Monday', () => {
+    const weeks = monthGrid('2026-12');
+    // 1 December 2026 is a Tuesday; 31 December a Thursday.
+    expect(weeks[0]![0]).toBe('2026-11-30');
+    expect(weeks.at(-1)!.at(-1)).toBe('2027-01-03');
+    expect(weeks).toHaveLength(5);
+    expect(weeks.every((w) => w.length === 7)).toBe(true);
+    // February 2021 begins on a Monday and fills exactly four weeks.
+    expect(monthGrid('2021-02')).toHaveLength(4);
+  });
+
+  it('finds the week of a day and steps months across years', () => {
+    expect(startOfWeek('2026-12-06')).toBe('2026-11-30');
+    expect(weekDays('2026-12-02')).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(shiftMonth('2026-12', 1)).toBe('2027-01');
+    expect(shiftMonth('2026-01', -1)).toBe('2025-12');
+    expect(daysOfView('list', '2026-12-20')).toHaveLength(30);
+  });
+
+  it('asks the API for whole days in the viewer’s zone', () => {
+    expect(rangeOfDays(weekDays('2026-12-02'), 'Asia/Kolkata')).toEqual({ from: '2026-11-29T18:30:00.000Z', to: '2026-12-06T18:30:00.000Z' });
+  });
+
+  it('places posts on their day in the zone, in time order', () => {
+    const entries = [
+      { id: 'b', scheduledAt: '2026-12-01T20:00:00.000Z' },
+      { id: 'a', scheduledAt: '2026-12-01T03:00:00.000Z' },
+      { id: 'c', scheduledAt: '2026-12-01T18:29:00.000Z' },
+    ];
+    const byDay = groupByDay(entries, 'Asia/Kolkata');
+    // 20:00 UTC is already 2 December in Delhi.
+    expect(byDay.get('2026-12-01')?.map((e) => e.id)).toEqual(['a', 'c']);
+    expect(byDay.get('2026-12-02')?.map((e) => e.id)).toEqual(['b']);
+  });
+
+  it('keeps the time of day when a post is dragged to another day, across a DST change', () => {
+    expect(movedToDay('2026-12-01T04:30:00.000Z', '2026-12-03', 'Asia/Kolkata')).toBe('2026-12-03T10:00:00+05:30');
+    expect(movedToDay('2026-12-01T04:30:00.000Z', '2026-12-01', 'Asia/Kolkata')).toBeNull();
+    // 09:00 in New York before and after the clocks go back.
+    expect(movedToDay('2026-10-30T13:00:00.000Z', '2026-11-02', 'America/New_York')).toBe('2026-11-02T09:00:00-05:00');
+  });
+});
+
+describe('calendar CSV', () => {
+  it('quotes cells and defuses formulas from untrusted text', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('writes one row per post and account with the local time', () => {
+    const entry = {
+      id: 'p1',
+      unitId: 'north',
+      scheduledAt: '2026-12-01T04:30:00.000Z',
+      timeZone: 'Asia/Kolkata',
+      status: 'approved',
+      campaign: 'cyber-week',
+      preview: 'साइबर ठगी से सावधान,\n1930',
+      targets: [
+        { platform: 'sandbox', handle: 'north_dp', state: 'scheduled', errorMessage: null, remoteUrl: null },
+        { platform: 'x', handle: 'DCPNorth', state: 'failed', errorMessage: 'Status is a duplicate.', remoteUrl: null },
+      ],
+    } as unknown as CalendarEntry;
+    const csv = calendarCsv([entry]);
+    expect(csv.startsWith('\uFEFFpost_id,unit,scheduled_utc')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[1]).toBe('p1,north,2026-12-01T04:30:00.000Z,2026-12-01 10:00,Asia/Kolkata,approved,cyber-week,sandbox,north_dp,scheduled,,,"साइबर ठगी से सावधान,\n1930"');
+    expect(lines[2]).toContain(',x,DCPNorth,failed,Status is a duplicate.,,');
+  });
+});
