@@ -41,6 +41,7 @@ export function normalize(text: string): string {
   let runStart = 0;
   let pendingSpace = false;
   let repeats = false;
+  let removed = false;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -58,6 +59,7 @@ export function normalize(text: string): string {
       // Dropped without flushing a pending space, so "a \u200C b" is "a b".
       out += s.slice(runStart, i);
       runStart = i + 1;
+      removed = true;
       continue;
     }
     if (pendingSpace) {
@@ -68,16 +70,19 @@ export function normalize(text: string): string {
       out += s.slice(runStart, i) + replacement;
       runStart = i + 1;
     }
-    if (!repeats && i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) repeats = true;
-    if (!repeats && i >= 5 && c === s.charCodeAt(i - 2) && c === s.charCodeAt(i - 4)) repeats = true;
+    // Letters only (punctuation runs like "!!!" need no regex); below 0x41 are digits and symbols.
+    if (!repeats && c >= 0x41) {
+      if (i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) repeats = true;
+      else if (i >= 5 && c === s.charCodeAt(i - 2) && c === s.charCodeAt(i - 4)) repeats = true;
+    }
   }
   if (runStart < n) {
     if (pendingSpace) out += ' ';
     out += s.slice(runStart);
   }
-  // Removing a character can bring three equal letters together, or a repeat may hide behind
-  // a removed mark; the flag is a cheap over-approximation, the regex decides.
-  if (repeats || out.length !== n) {
+  // Removing a character can bring three equal letters together; the flags over-approximate,
+  // the regex decides.
+  if (repeats || removed) {
     if (NEEDS_REPEAT_CHECK.test(out)) out = out.replace(REPEAT, '$1$1');
   }
   return out;
