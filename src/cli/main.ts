@@ -11,6 +11,7 @@ import { register as classify } from './commands/classify.js';
 import { register as train } from './commands/train.js';
 import { register as evaluate } from './commands/eval.js';
 import { register as bench } from './commands/bench.js';
+import { register as importCommand } from './commands/import.js';
 
 const program = new Command()
   .name('chhavi')
@@ -23,7 +24,7 @@ const program = new Command()
     setCliOverrides(opts.data ? { dataDir: resolve(opts.data) } : {});
   });
 
-for (const register of [start, migrate, user, audit, classify, train, evaluate, bench]) register(program);
+for (const register of [start, migrate, user, audit, classify, train, evaluate, bench, importCommand]) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testDbKind, type TestDatabase } from '../../test-support/db.js';
+import { silentLogger } from '../../log/logger.js';
+import { languageOnlyEnricher } from '../mentions/enricher.js';
+import type { IncomingMention } from '../mentions/incoming.js';
+import type { Queryable } from '../../db/database.js';
+import { IngestPipeline } from './pipeline.js';
+import { NatsStream } from './nats-stream.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+function items(prefix: string, n: number): IncomingMention[] {
+  return Array.from({ length: n }, (_, i) => ({
+    platform: 'sandbox',
+    externalId: `${prefix}-${i}`,
+    text: `message ${i} from the ${prefix} run about a jam at the ITO crossing`,
+    createdAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
+  }));
+}
+
+async function count(prefix: string): Promise<number> {
+  const [r] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mentions WHERE external_id LIKE $1', [`${prefix}-%`]);
+  return r!.n;
+}
+
+describe('in-process pipeline', () => {
+  it('writes every published item once and calls the matcher with the new ids in the same transaction', async () => {
+    const matched: string[] = [];
+    const monitoring = {
+      matchAndAlert: async (tx: Queryable | undefined, ids: string[]) => {
+        const rows = await tx!.query<{ n: number }>('SELECT count(*)::int AS n FROM mentions WHERE id = ANY($1::bigint[])', [ids]);
+        expect(rows[0]!.n).toBe(ids.length);
+        matched.push(...ids);
+      },
+    };
+    const p = new IngestPipeline({ db: t.db, logger: silentLogger, monitoring }, { enrich: languageOnlyEnricher, consume: { batchSize: 200 } });
+    await p.startWorkers();
+    const batch = items('mem', 1500);
+    await Promise.all([p.publish(batch.slice(0, 700)), p.publish(batch.slice(700))]);
+    expect(await count('mem')).toBe(1500);
+    expect(new Set(matched).size).toBe(1500);
+    await p.publish(batch);
+    expect(await count('mem')).toBe(1500);
+    expect(matched).toHaveLength(1500);
+    expect(p.stats).toMatchObject({ stored: 1500, duplicates: 1500, rejected: 0 });
+    await p.stop();
+  });
+
+  it('drops only the item that cannot be stored and writes the rest of its batch', async () => {
+    const p = new IngestPipeline({ db: t.db, logger: silentLogger }, { enrich: languageOnlyEnricher, consume: { batchSize: 50 } });
+    await p.startWorkers();
+    const batch = items('poison', 20);
+    // A reference to a source that does not exist violates a foreign key: not transient.
+    batch[7] = { ...batch[7]!, sourceId: '00000000-0000-4000-8000-000000000000' };
+    await p.publish(batch);
+    expect(await count('poison')).toBe(19);
+    expect(p.stats?.rejected).toBe(1);
+    await p.stop();
+  });
+});
+
+describe.skipIf(testDbKind !== 'postgres')('NATS JetStream pipeline (server suite only: needs NATS and a second connection)', () => {
+  it('publishes to JetStream, writes through the durable consumer and acknowledges after commit', async () => {
+    const stream = `CHHAVI_TEST_${randomBytes(4).toString('hex')}`;
+    const natsUrl = process.env.NATS_URL || 'nats://127.0.0.1:4222';
+    const p = new IngestPipeline({ db: t.db, logger: silentLogger }, { natsUrl, natsStream: stream, enrich: languageOnlyEnricher });
+    try {
+      await p.publish(items('nats', 3000));
+      await p.publish(items('nats', 3000)); // the same items again: JetStream's duplicate window drops them
+      const s = (await p.getStream()) as NatsStream;
+      expect(await s.backlog()).toBe(3000);
+      await p.startWorkers();
+      const deadline = Date.now() + 30_000;
+      while ((await count('nats')) < 3000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await count('nats')).toBe(3000);
+      while ((await s.backlog()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await s.backlog()).toBe(0);
+      await s.destroy();
+    } finally {
+      await p.stop();
+    }
+  });
+});
