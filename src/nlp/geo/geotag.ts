@@ -55,15 +55,18 @@ let starts = new Int32Array(256);
 let ends = new Int32Array(256);
 let count = 0;
 
+// Match keys of the words of a hashtag or handle, by its text.
 const segmentCache = new Map<string, string[]>();
-function segmentCached(tag: string): string[] {
-  let parts = segmentCache.get(tag);
-  if (parts === undefined) {
-    parts = segmentHashtag(tag);
+function segmentKeys(tag: string): string[] {
+  let ks = segmentCache.get(tag);
+  if (ks === undefined) {
+    ks = segmentHashtag(tag)
+      .map((p) => matchKey(p))
+      .filter((k) => k !== '');
     if (segmentCache.size > 50_000) segmentCache.clear();
-    segmentCache.set(tag, parts);
+    segmentCache.set(tag, ks);
   }
-  return parts;
+  return ks;
 }
 
 function push(key: string, start: number, end: number): void {
@@ -132,10 +135,7 @@ function visitToken(kind: TokenKind, start: number, end: number): void {
     const key = keyOfRange(scanned, start, end);
     if (key !== '') push(key, start, end);
   } else if (kind === 'hashtag' || kind === 'mention') {
-    for (const p of segmentCached(scanned.slice(start + 1, end))) {
-      const key = matchKey(p);
-      if (key !== '') push(key, start, end);
-    }
+    for (const key of segmentKeys(scanned.slice(start + 1, end))) push(key, start, end);
   }
 }
 
