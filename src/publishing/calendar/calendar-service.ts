@@ -6,10 +6,10 @@ import { validateVariant } from '../../platforms/limits.js';
 import { isPlatform } from '../../platforms/types.js';
 import { pauseCovering } from '../pause/pause-repository.js';
 import * as pubRepo from '../publisher/publication-repository.js';
-import type { Publication, PublicationAttempt } from '../publisher/publication-types.js';
+import type { Publication, PublicationAttempt, PublicationState } from '../publisher/publication-types.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { formatWithOffset, resolveScheduledAt } from '../scheduler/zoned-time.js';
-import { calendarPost, calendarPosts, moveWaitingPublications, setPostStatus, setSchedule, type CalendarRow, type CalendarTarget } from './calendar-repository.js';
+import { calendarPost, calendarPosts, moveWaitingPublications, setSchedule, type CalendarRow, type CalendarTarget } from './calendar-repository.js';
 
 export const CALENDAR_MAX_DAYS = 120;
 export const CALENDAR_MAX_POSTS = 2_000;
@@ -22,7 +22,6 @@ const DELIVERY = new Set(['approved', 'published', 'partially_published', 'faile
 export interface PostAbilities {
   reschedule: boolean;
   publishNow: boolean;
-  cancel: boolean;
 }
 
 export interface PublicationAbilities {
@@ -61,7 +60,7 @@ export interface PublicationDetail {
   unitId: string;
   postVersion: number;
   idempotencyKey: string;
-  state: string;
+  state: PublicationState;
   stateReason: string | null;
   attempts: number;
   dueAt: string;
@@ -162,30 +161,6 @@ export class CalendarService {
       const moved = await moveWaitingPublications(tx, postId, now);
       for (const id of moved) await this.deps.publisher.enqueue(tx, id);
       await this.deps.audit.record(tx, { actor, action: 'post.publish_now', targetType: 'post', targetId: postId, unitId: row.unitId, details: { before: iso(row.scheduledAt), publications: moved.length } });
-      const after = (await calendarPost(tx, postId, null))!;
-      return this.entry(actor, after, false);
-    });
-  }
-
-  /** Stops whatever of the post has not gone out; a post with nothing published becomes cancelled. */
-  async cancelPost(actor: Actor, postId: string, reason: string): Promise<CalendarEntry> {
-    this.mayDeliver(actor);
-    return this.deps.db.transaction(async (tx) => {
-      const row = await calendarPost(tx, postId, unitFilter(actor), true);
-      if (!row) throw notFound(`post ${postId}`);
-      if (!DELIVERY.has(row.status)) throw new AppError('conflict', `a ${row.status.replace('_', ' ')} post is not scheduled for publishing`);
-      if (row.targets.some((t) => t.state === 'publishing')) throw new AppError('conflict', 'part of this post is being published right now; try again in a moment');
-      let cancelled = 0;
-      for (const t of row.targets) {
-        if (t.publicationId && t.state && ['scheduled', 'held', 'failed', 'needs_verification'].includes(t.state)) {
-          await pubRepo.setWaitingState(tx, t.publicationId, 'cancelled', `cancelled by ${actor.displayName}: ${reason}`);
-          cancelled += 1;
-        }
-      }
-      const anyPublished = row.targets.some((t) => t.state === 'published');
-      if (!anyPublished) await setPostStatus(tx, postId, 'cancelled');
-      else await pubRepo.rollUpPost(tx, postId);
-      await this.deps.audit.record(tx, { actor, action: 'post.delivery_cancelled', targetType: 'post', targetId: postId, unitId: row.unitId, details: { reason, publications: cancelled } });
       const after = (await calendarPost(tx, postId, null))!;
       return this.entry(actor, after, false);
     });
@@ -313,7 +288,6 @@ export class CalendarService {
       can: {
         reschedule: deliver && RESCHEDULABLE.has(r.status) && !started,
         publishNow: deliver && r.status === 'approved' && !started && !paused,
-        cancel: deliver && DELIVERY.has(r.status) && !r.targets.some((t) => t.state === 'publishing') && r.targets.some((t) => t.state === null || ['scheduled', 'held', 'failed', 'needs_verification'].includes(t.state)),
       },
     };
   }

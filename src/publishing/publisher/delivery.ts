@@ -40,6 +40,7 @@ export interface DeliveryDeps {
 }
 
 export function createDelivery(deps: DeliveryDeps): Delivery {
+  const leaseSeconds = deps.leaseSeconds ?? publishLeaseSeconds();
   const publisher = new Publisher({
     db: deps.db,
     audit: deps.audit,
@@ -47,11 +48,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     keyring: deps.keyring,
     logger: deps.logger,
     connectorFor: deps.connectorFor,
-    options: { leaseSeconds: deps.leaseSeconds ?? publishLeaseSeconds(), ...deps.publisher },
+    options: { leaseSeconds, ...deps.publisher },
   });
   return {
     publisher,
-    scheduler: new PublishScheduler({ db: deps.db, audit: deps.audit, publisher, logger: deps.logger, options: { timeZone: deps.config.timeZone, ...deps.scheduler } }),
+    scheduler: new PublishScheduler({ db: deps.db, audit: deps.audit, publisher, logger: deps.logger, options: { timeZone: deps.config.timeZone, staleSeconds: Math.max(10, 2 * leaseSeconds), ...deps.scheduler } }),
     pauses: new PauseService(deps.db, deps.audit),
     calendar: new CalendarService({ db: deps.db, audit: deps.audit, publisher, defaultTimeZone: deps.config.timeZone }),
     metrics: new MetricsService({ db: deps.db, keyring: deps.keyring, connectorFor: deps.connectorFor }),
