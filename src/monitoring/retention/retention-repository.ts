@@ -1,0 +1,43 @@
+import type { Queryable } from '../../db/database.js';
+
+/**
+ * Sets each mention's expiry: its first storing plus the longest retention of the watches that
+ * matched it (ended watches count: their retention was promised when they ran), or the default
+ * for mentions no watch matched. Only rows whose expiry changes are written.
+ */
+export async function setExpiries(q: Queryable, defaultDays: number): Promise<number> {
+  return q.execute(
+    `UPDATE mentions m SET expires_at = x.expires
+       FROM (SELECT m2.id, m2.ingested_at + make_interval(days => coalesce(max(w.retention_days), $1::int)) AS expires
+               FROM mentions m2
+               LEFT JOIN watch_matches wm ON wm.mention_id = m2.id
+               LEFT JOIN watches w ON w.id = wm.watch_id
+              GROUP BY m2.id, m2.ingested_at) x
+      WHERE m.id = x.id AND m.expires_at IS DISTINCT FROM x.expires`,
+    [defaultDays],
+  );
+}
+
+/**
+ * Deletes up to `limit` mentions past their expiry that no hold keeps (versions and matches go
+ * with them), and keeps the clusters' sizes true. Returns the deleted ids' count.
+ */
+export async function deleteExpired(q: Queryable, now: Date, limit: number): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    `WITH gone AS (
+       DELETE FROM mentions m
+        WHERE m.id IN (SELECT id FROM mentions
+                        WHERE expires_at IS NOT NULL AND expires_at <= $1
+                          AND NOT EXISTS (SELECT 1 FROM mention_holds h WHERE h.mention_id = mentions.id)
+                        ORDER BY expires_at LIMIT $2)
+       RETURNING m.cluster_id
+     ), shrink AS (
+       UPDATE clusters c SET size = greatest(c.size - g.n, 0)
+         FROM (SELECT cluster_id, count(*)::int AS n FROM gone WHERE cluster_id IS NOT NULL GROUP BY cluster_id) g
+        WHERE c.id = g.cluster_id
+     )
+     SELECT count(*)::int AS n FROM gone`,
+    [now, limit],
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,36 @@
+import type { AppContext } from '../../app/context.js';
+import type { App } from '../../http/server.js';
+import { getMentionRoute } from './mentions-get.js';
+import { listMentionsRoute } from './mentions-list.js';
+import { pollMentionsRoute } from './mentions-poll.js';
+import { getPrivacyRoute } from './privacy-get.js';
+import { setPrivacyRoute } from './privacy-set.js';
+import { sourceHealthRoute } from './sources-health.js';
+import { summaryRoute } from './summary.js';
+import { createWatchRoute } from './watches-create.js';
+import { expireWatchRoute } from './watches-expire.js';
+import { getWatchRoute } from './watches-get.js';
+import { listWatchesRoute } from './watches-list.js';
+import { testWatchRoute } from './watches-test.js';
+import { updateWatchRoute } from './watches-update.js';
+
+/** Monitoring for the UI under /api/v1/monitoring: watches, the stream, mention detail, sources, summary, privacy. */
+export function registerMonitoringRoutes(api: App, ctx: AppContext): void {
+  for (const route of [
+    listWatchesRoute,
+    getWatchRoute,
+    createWatchRoute,
+    updateWatchRoute,
+    expireWatchRoute,
+    testWatchRoute,
+    listMentionsRoute,
+    pollMentionsRoute,
+    getMentionRoute,
+    sourceHealthRoute,
+    summaryRoute,
+    getPrivacyRoute,
+    setPrivacyRoute,
+  ]) {
+    route(api, ctx);
+  }
+}
