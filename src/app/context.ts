@@ -17,6 +17,7 @@ import type { MediaService } from '../publishing/media/media-service.js';
 import type { TemplateService } from '../publishing/templates/template-service.js';
 import type { Delivery } from '../publishing/publisher/delivery.js';
 import type { Ingestion } from '../monitoring/pipeline/ingestion.js';
+import type { Monitoring } from '../monitoring/matching/monitoring.js';
 
 /**
  * Everything a process holds: configuration, the database, the job queue and the services of each
@@ -50,4 +51,6 @@ export interface AppContext {
   delivery: Delivery;
   /** Monitoring ingestion: the mention pipeline (in process or NATS JetStream) and its sources. */
   ingestion: Ingestion;
+  /** Monitoring: watches, matching after each ingested batch, the stream and mention detail, retention and privacy. */
+  monitoring: Monitoring;
 }

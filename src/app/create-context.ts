@@ -11,6 +11,7 @@ import { AuthService } from '../auth/auth-service.js';
 import { UserService } from '../users/user-service.js';
 import { UnitService } from '../units/unit-service.js';
 import type { AppContext } from './context.js';
+import { createMonitoring } from '../monitoring/matching/monitoring.js';
 import { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
 import { createPublishingCore } from '../publishing/posts/create-publishing-core.js';
 import type { Database } from '../db/database.js';
@@ -34,6 +35,9 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const audit = new AuditLog(db);
   const jobs = new JobQueue(db, logger, JOB_KINDS);
   const sandbox = new SandboxNetwork(db, () => config.sandboxUrl);
+  const ingestion = createIngestion({ db, logger, audit, keyring, config });
+  const monitoring = createMonitoring({ db, audit, keyring, logger });
+  ingestion.setMatcher(monitoring);
   return {
     config,
     logger,
@@ -48,7 +52,8 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     units: new UnitService(db, audit),
     sandbox,
     ...createPublishingCore({ db, audit, keyring, sandbox, config }),
-    ingestion: createIngestion({ db, logger, audit, keyring, config }),
+    ingestion,
+    monitoring,
     delivery: createDelivery({ db, audit, jobs, keyring, logger, config, connectorFor: (platform) => getConnector(platform, { sandboxUrl: config.sandboxUrl }) }),
   };
 }

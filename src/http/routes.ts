@@ -6,6 +6,7 @@ import { registerUnitRoutes } from '../units/routes/index.js';
 import { registerAuditRoutes } from '../audit/routes/index.js';
 import { registerSandboxRoutes } from '../platforms/sandbox/routes/index.js';
 import { registerPublishingRoutes } from '../publishing/routes/index.js';
+import { registerMonitoringRoutes } from '../monitoring/routes/index.js';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function registerRoutes(api: App, ctx: AppContext): void {
@@ -14,6 +15,7 @@ export function registerRoutes(api: App, ctx: AppContext): void {
   registerUnitRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
   registerPublishingRoutes(api, ctx);
+  registerMonitoringRoutes(api, ctx);
 }
 
 /** Routes outside /api/v1: platform simulators and other non-API surfaces. */
