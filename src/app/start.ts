@@ -23,6 +23,7 @@ export async function createHttpApp(ctx: AppContext): Promise<App> {
     webRoot,
     metrics: ctx.metrics,
     secureCookies: ctx.config.publicUrl.startsWith('https://'),
+    trustProxy: ctx.config.trustProxy,
     version,
     ready: async () => {
       await ctx.db.query('SELECT 1');

@@ -22,6 +22,12 @@ export interface Config {
   secretKey: string | undefined;
   /** CHHAVI_PUBLIC_URL: where users reach the server; https:// here makes cookies Secure. */
   publicUrl: string;
+  /**
+   * CHHAVI_TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed (a comma-separated
+   * list of addresses or CIDR ranges, or a hop count). Unset: none, so a client cannot choose the
+   * address that login throttling and the audit log see.
+   */
+  trustProxy: string | number | false;
   /** LOG_LEVEL (default info). */
   logLevel: string;
   /** CHHAVI_DEMO=0 turns off demo data and the demo stream (default on with the embedded database). */
@@ -80,6 +86,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST || '0.0.0.0',
     secretKey,
     publicUrl: env.CHHAVI_PUBLIC_URL || `http://localhost:${port}`,
+    trustProxy: parseTrustProxy(env.CHHAVI_TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
     demo: env.CHHAVI_DEMO === undefined ? !databaseUrl : env.CHHAVI_DEMO !== '0',
     timeZone,
@@ -89,4 +96,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ...overrides,
   };
   return config;
+}
+
+function parseTrustProxy(raw: string | undefined): string | number | false {
+  if (raw === undefined || raw.trim() === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  for (const p of parts) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p)) throw new ConfigError(`CHHAVI_TRUST_PROXY: "${p}" is not an address, a CIDR range or a hop count`);
+  }
+  return parts.join(',');
 }

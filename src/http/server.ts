@@ -34,6 +34,8 @@ export interface ServerOptions {
   metrics: HttpMetrics;
   /** Largest accepted request body, in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Which proxies' X-Forwarded-For to believe (config.trustProxy). */
+  trustProxy?: string | number | false;
   /** Sets the Secure flag on cookies (https deployments). */
   secureCookies: boolean;
   version: string;
@@ -57,7 +59,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: opts.logger,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: true,
+    // Fastify accepts a hop count too, though its types do not say so.
+    trustProxy: (opts.trustProxy ?? false) as string | boolean,
     // Per-request lines would dominate the log at load; errors are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { removeAdditional: false } },
