@@ -32,6 +32,7 @@ const SEED_BIGRAM = fnvStep(FNV_OFFSET, 0x42); // B
 const SEED_CHAR = fnvStep(FNV_OFFSET, 0x43); // C
 const SEED_KEY = fnvStep(FNV_OFFSET, 0x4b); // K
 const SEED_SYM = fnvStep(FNV_OFFSET, 0x53); // S
+const SEED_CACHE = fnvStep(FNV_OFFSET, 0x4d); // M
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -72,7 +73,7 @@ export class FeatureExtractor {
   readonly config: FeatureConfig;
   private readonly mask: number;
   private readonly keyFn: KeyFunction | null;
-  private readonly keyCache = new Map<string, number>();
+  private readonly keyCache = new Map<number, number>();
   buffer: Int32Array;
 
   constructor(config: FeatureConfig, keyFn: KeyFunction | null) {
@@ -132,17 +133,18 @@ export class FeatureExtractor {
           }
         }
         if (this.keyFn !== null) {
-          const word = text.slice(i, e);
-          let kh = this.keyCache.get(word);
+          // Cached by a 53-bit hash of the word, so a known word costs no substring.
+          const cacheKey = (wh >>> 0) * 0x200000 + (fnvRange(text, i, e, SEED_CACHE) & 0x1fffff);
+          let kh = this.keyCache.get(cacheKey);
           if (kh === undefined) {
-            const key = this.keyFn(word);
+            const key = this.keyFn(text.slice(i, e));
             kh = key.length > 0 ? mix32(fnvRange(key, 0, key.length, SEED_KEY)) & mask : -1;
             if (this.keyCache.size > 200_000) this.keyCache.clear();
-            this.keyCache.set(word, kh);
+            this.keyCache.set(cacheKey, kh);
           }
           if (kh >= 0) {
             out[n++] = kh;
-            if (names !== null) names.push('~' + this.keyFn(word));
+            if (names !== null) names.push('~' + this.keyFn(text.slice(i, e)));
           }
         }
         i = e;

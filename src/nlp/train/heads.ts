@@ -178,7 +178,13 @@ export function loadHeads(opts: DataOptions): HeadData[] {
       case 'crime_report':
       case 'praise':
         h = {
-          train: [...bin(eventsTrain, label), ...nonPoliceTrain],
+          // Complaints to the police are the commonest posts that name the police without
+          // praising them: the Mumbai complaint tweets are praise negatives.
+          train: [
+            ...bin(eventsTrain, label),
+            ...nonPoliceTrain,
+            ...(label === 'praise' ? negatives(mumbai.train.filter((r) => r.labels['complaint'] === true)) : []),
+          ],
           tune: bin(eventsDev, label),
           reports: [{ name: 'police-events.dev', examples: bin(eventsDev, label) }],
           sources: ['chhavi-police/police-events', 'other sets (weak negatives)'],
