@@ -13,6 +13,9 @@ const EVERYONE: readonly Role[] = ROLES;
 // Publishing: who writes posts and who may stand in an approval chain.
 const WRITERS: readonly Role[] = ['admin', 'sb_supervisor', 'district_officer', 'agency_editor'];
 const APPROVERS: readonly Role[] = ['admin', 'sb_supervisor', 'leadership', 'district_officer'];
+// Publishing delivery: who sees the calendar, and who stops a crisis.
+const CALENDAR: readonly Role[] = ['admin', 'sb_supervisor', 'leadership', 'district_officer', 'agency_editor'];
+const PAUSERS: readonly Role[] = ['admin', 'sb_supervisor'];
 const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit' | 'station' }> = {
   'POST /api/v1/auth/login': { roles: 'public' },
   'POST /api/v1/auth/logout': { roles: EVERYONE },
@@ -96,6 +99,23 @@ const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit
   'POST /sandbox/v1/posts/:id/comments': { roles: 'public' },
   'POST /sandbox/v1/posts/:id/likes': { roles: 'public' },
   'POST /sandbox/v1/posts/:id/engagement': { roles: 'public' },
+  'GET /api/v1/calendar': { roles: CALENDAR },
+  'GET /api/v1/calendar/export': { roles: CALENDAR },
+  'POST /api/v1/posts/import': { roles: WRITERS },
+  'POST /api/v1/posts/:id/reschedule': { roles: WRITERS },
+  'POST /api/v1/posts/:id/publish-now': { roles: WRITERS },
+  'GET /api/v1/posts/:id/publications': { roles: CALENDAR },
+  'GET /api/v1/publications/:id': { roles: CALENDAR },
+  'POST /api/v1/publications/:id/retry': { roles: WRITERS },
+  'POST /api/v1/publications/:id/cancel': { roles: WRITERS },
+  'POST /api/v1/publications/:id/publish-now': { roles: WRITERS },
+  'POST /api/v1/publications/:id/mark-published': { roles: WRITERS },
+  'GET /api/v1/publications/:id/metrics': { roles: CALENDAR },
+  'GET /api/v1/publishing/pause': { roles: EVERYONE },
+  'POST /api/v1/publishing/pause': { roles: PAUSERS },
+  'POST /api/v1/publishing/pause/:id/end': { roles: PAUSERS },
+  'GET /api/v1/publishing/notices': { roles: CALENDAR },
+  'POST /api/v1/publishing/notices/:id/read': { roles: CALENDAR },
   'GET /sandbox/v1/feed': { roles: 'public' },
   'POST /sandbox/v1/faults': { roles: 'public' },
   'DELETE /sandbox/v1/faults': { roles: 'public' },

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../app/context.js';
 import type { App } from '../../http/server.js';
 import { calendarListRoute } from './calendar-list.js';
+import { csvExportRoute } from './csv-export.js';
+import { csvImportRoute } from './csv-import.js';
 import { calendarPublishNowRoute } from './calendar-publish-now.js';
 import { calendarRescheduleRoute } from './calendar-reschedule.js';
 import { publicationMetricsRoute } from './metrics-get.js';
@@ -80,6 +82,8 @@ export function registerPublishingRoutes(api: App, ctx: AppContext): void {
     endPauseRoute,
     listNoticesRoute,
     readNoticeRoute,
+    csvImportRoute,
+    csvExportRoute,
   ]) {
     route(api, ctx);
   }
