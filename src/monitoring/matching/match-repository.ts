@@ -40,3 +40,14 @@ export async function addUnits(q: Queryable, rows: readonly { mentionId: string;
     [rows.map((r) => r.mentionId), rows.map((r) => r.unitIds.join('\u001f'))],
   );
 }
+
+/**
+ * Of these watches, those still active now. The matcher's compiled watches may be a few seconds
+ * old (another process paused or ended one); this check in the write's transaction makes an
+ * ended watch stop at once everywhere.
+ */
+export async function stillActive(q: Queryable, watchIds: readonly string[]): Promise<Set<string>> {
+  if (watchIds.length === 0) return new Set();
+  const rows = await q.query<{ id: string }>('SELECT id::text AS id FROM watches WHERE id = ANY($1::uuid[]) AND expires_at > now() AND NOT paused', [[...watchIds]]);
+  return new Set(rows.map((r) => r.id));
+}

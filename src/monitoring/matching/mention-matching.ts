@@ -4,8 +4,8 @@ import type { MentionMatcher } from '../mentions/ingest.js';
 import { mentionFeatures, type MatchableMention } from '../query/features.js';
 import type { Pseudonymiser } from '../retention/pseudonymiser.js';
 import { activeWatches } from '../watches/watch-repository.js';
-import { addUnits, insertMatches, loadMentions } from './match-repository.js';
-import { WatchIndex } from './watch-index.js';
+import { addUnits, insertMatches, loadMentions, stillActive } from './match-repository.js';
+import { WatchIndex, type IndexedWatch } from './watch-index.js';
 
 export interface WatchMatch {
   watchId: string;
@@ -76,20 +76,25 @@ export class MentionMatching implements MentionMatcher {
     if (mentionIds.length === 0) return { matches: [] };
     if (!tx) return this.db.transaction((t) => this.matchAndAlert(t, mentionIds));
     const index = await this.watches(tx);
-    const pairs: WatchMatch[] = [];
-    const units: { mentionId: string; unitIds: string[] }[] = [];
+    const found: { mention: { id: string; unitIds: string[] }; watches: IndexedWatch[] }[] = [];
     if (index.size > 0) {
       const now = Date.now();
       for (const m of await loadMentions(tx, mentionIds)) {
         const matched = index.match(mentionFeatures(m), now);
-        if (matched.length === 0) continue;
-        const add = new Set<string>();
-        for (const w of matched) {
-          pairs.push({ watchId: w.id, mentionId: m.id });
-          for (const u of w.unitIds) if (!m.unitIds.includes(u)) add.add(u);
-        }
-        if (add.size) units.push({ mentionId: m.id, unitIds: [...add] });
+        if (matched.length) found.push({ mention: m, watches: matched });
       }
+    }
+    const active = await stillActive(tx, [...new Set(found.flatMap((f) => f.watches.map((w) => w.id)))]);
+    const pairs: WatchMatch[] = [];
+    const units: { mentionId: string; unitIds: string[] }[] = [];
+    for (const { mention, watches } of found) {
+      const add = new Set<string>();
+      for (const w of watches) {
+        if (!active.has(w.id)) continue;
+        pairs.push({ watchId: w.id, mentionId: mention.id });
+        for (const u of w.unitIds) if (!mention.unitIds.includes(u)) add.add(u);
+      }
+      if (add.size) units.push({ mentionId: mention.id, unitIds: [...add] });
     }
     const fresh = await insertMatches(tx, pairs);
     await addUnits(tx, units);
