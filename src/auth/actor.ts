@@ -13,6 +13,8 @@ export interface Actor {
   /** How the request authenticated. Token requests are limited to the token's scopes. */
   via: 'session' | 'token';
   tokenScopes?: readonly Permission[];
+  /** A generated password not yet replaced: only the actor's own account (`self`) is open. */
+  mustChangePassword?: boolean;
   ip?: string | undefined;
 }
 

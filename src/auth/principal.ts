@@ -10,11 +10,13 @@ export interface PrincipalRow {
   role: Role;
   allUnits: boolean;
   disabled: boolean;
+  mustChangePassword: boolean;
   unitIds: string[];
 }
 
 export const PRINCIPAL_COLUMNS = `
   u.id AS "userId", u.username, u.display_name AS "displayName", u.role, u.all_units AS "allUnits", u.disabled,
+  u.must_change_password AS "mustChangePassword",
   ARRAY(SELECT uu.unit_id FROM user_units uu WHERE uu.user_id = u.id ORDER BY uu.unit_id) AS "unitIds"`;
 
 /**
@@ -31,6 +33,7 @@ export function actorFor(row: PrincipalRow, via: Actor['via'], opts: { ip?: stri
     via,
     ip: opts.ip,
   };
+  if (row.mustChangePassword) actor.mustChangePassword = true;
   if (via === 'token') actor.tokenScopes = (opts.scopes ?? []).filter((s): s is Permission => isPermission(s));
   return actor;
 }

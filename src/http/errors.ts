@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   account_locked: 423,
   account_disabled: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor.js';
 const actors: Record<string, Actor> = {
   admin: { userId: 'u1', username: 'admin', displayName: 'Admin', role: 'admin', units: 'all', via: 'session' },
   officer: { userId: 'u2', username: 'do', displayName: 'DO', role: 'district_officer', units: ['A'], via: 'session' },
+  newcomer: { userId: 'u4', username: 'new', displayName: 'New', role: 'admin', units: 'all', via: 'session', mustChangePassword: true },
   token: { userId: 'u3', username: 'script', displayName: 'Script', role: 'admin', units: 'all', via: 'token', tokenScopes: ['units.read'] },
 };
 
@@ -38,6 +39,7 @@ describe('HTTP server', () => {
       routes: (api) => {
         api.post('/things', { schema: { body: Body }, config: { policy: { permission: 'units.manage' } } }, async (req) => ({ got: req.body }));
         api.get('/units/:unitId/things', { config: { policy: { permission: 'units.read', unit: (req) => (req.params as { unitId: string }).unitId } } }, async () => ({ ok: true }));
+        api.get('/me', { config: { policy: { permission: 'self' } } }, async () => ({ ok: true }));
         api.get('/boom', { config: { policy: { public: true, why: 'test' } } }, async () => {
           throw new Error('secret internal detail');
         });
@@ -90,6 +92,14 @@ describe('HTTP server', () => {
     const res = await post(JSON.stringify({ name: 'a', count: 1 }), { 'x-csrf-token': 'wrong' });
     expect(res.statusCode).toBe(403);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('csrf_failed');
+  });
+
+  it('opens only the own account to a user who must change a generated password', async () => {
+    const res = await app.inject({ url: '/api/v1/units/A/things', headers: { 'x-test-actor': 'newcomer' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('password_change_required');
+    const own = await app.inject({ url: '/api/v1/me', headers: { 'x-test-actor': 'newcomer' } });
+    expect(own.statusCode).toBe(200);
   });
 
   it('limits tokens to their scopes', async () => {

@@ -184,6 +184,9 @@ async function enforce(policy: RoutePolicy, req: FastifyRequest, reply: FastifyR
       throw new AppError('csrf_failed', `missing or wrong ${CSRF_HEADER} header`);
     }
   }
+  if (auth.actor.mustChangePassword && policy.permission !== 'self') {
+    throw new AppError('password_change_required', 'choose a new password before doing anything else');
+  }
   if (!can(auth.actor, policy.permission)) {
     throw new AppError('forbidden', auth.actor.via === 'token' && !(auth.actor.tokenScopes ?? []).includes(policy.permission)
       ? `this API token lacks the scope ${policy.permission}`

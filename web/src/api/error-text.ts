@@ -13,6 +13,7 @@ export const TRANSLATED_CODES = new Set([
   'csrf_failed',
   'account_locked',
   'account_disabled',
+  'password_change_required',
   'not_found',
   'conflict',
   'payload_too_large',
