@@ -1,0 +1,312 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline as pump } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { openPostgres } from '../db/postgres.js';
+import { silentLogger } from '../log/logger.js';
+import { defaultEnricher, type Enricher } from '../monitoring/mentions/enricher.js';
+import type { IncomingMention } from '../monitoring/mentions/incoming.js';
+import { prepareBatch } from '../monitoring/mentions/ingest.js';
+import type { MentionRow } from '../monitoring/mentions/mention-repository.js';
+import { NatsStream } from '../monitoring/pipeline/nats-stream.js';
+import { IngestPipeline } from '../monitoring/pipeline/pipeline.js';
+import { loadDemoPosts } from '../monitoring/sources/demo-stream.js';
+import { percentile, round } from './stats.js';
+
+export interface IngestBenchOptions {
+  mentions: number;
+  /** Seconds of the fixed-rate latency phase. */
+  latencySeconds: number;
+  rate: number;
+  /** PostgreSQL server to create a scratch database on (DATABASE_URL, else the local server). */
+  databaseUrl?: string | undefined;
+  natsUrl?: string | undefined;
+}
+
+/**
+ * Synthetic but realistic mentions: each text joins the first half of one demo post to the second
+ * half of another (Hindi, English and Hinglish about Delhi), so most are distinct and some are
+ * near-duplicates, as in a live stream.
+ */
+export function benchMentions(n: number, run: string): IncomingMention[] {
+  const posts = loadDemoPosts();
+  const out: IncomingMention[] = [];
+  const t0 = Date.UTC(2026, 10, 1);
+  let seed = 0x2545f491;
+  const rnd = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 0x100000000;
+  };
+  for (let i = 0; i < n; i++) {
+    const a = posts[Math.floor(rnd() * posts.length)]!;
+    const b = posts[Math.floor(rnd() * posts.length)]!;
+    const wa = a.text.split(' ');
+    const wb = b.text.split(' ');
+    const text = [...wa.slice(0, Math.ceil(wa.length / 2)), ...wb.slice(Math.floor(wb.length / 2))].join(' ');
+    out.push({
+      platform: 'sandbox',
+      externalId: `${run}-${i}`,
+      url: `https://sandbox.example/posts/${run}-${i}`,
+      authorHandle: a.author,
+      authorName: a.author,
+      text,
+      createdAt: new Date(t0 + i * 37).toISOString(),
+      engagement: { likes: i % 17, shares: i % 5 },
+      raw: { id: `${run}-${i}`, text, author: a.author },
+    });
+  }
+  return out;
+}
+
+function adminUrl(databaseUrl: string | undefined): string {
+  return databaseUrl || process.env.CHHAVI_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+async function scratchDatabase(url: string): Promise<{ db: Database; drop(): Promise<void> }> {
+  const name = `chhavi_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), 8);
+  await migrate(db);
+  return {
+    db,
+    async drop() {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+async function countMentions(db: Database, prefix: string): Promise<number> {
+  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mentions WHERE external_id LIKE $1', [`${prefix}-%`]);
+  return r!.n;
+}
+
+/** Publishes everything through a pipeline and waits until it is stored; mentions per second. */
+async function throughput(db: Database, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<number> {
+  const stream = `CHHAVI_BENCH_${randomBytes(4).toString('hex')}`;
+  const p = new IngestPipeline({ db, logger: silentLogger }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, capacity: 20_000 });
+  try {
+    await p.startWorkers();
+    const t0 = performance.now();
+    const CHUNK = 1000;
+    let next = 0;
+    const publisher = async () => {
+      while (next < items.length) {
+        const i = next;
+        next += CHUNK;
+        await p.publish(items.slice(i, i + CHUNK));
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, () => publisher()));
+    while ((p.stats?.stored ?? 0) < items.length) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (performance.now() - t0 > 600_000) throw new Error('ingest bench: the pipeline did not store every mention within 10 minutes');
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if ((await countMentions(db, prefix)) !== items.length) throw new Error('ingest bench: stored count differs from published count');
+    if (natsUrl) await ((await p.getStream()) as NatsStream).destroy();
+    return items.length / seconds;
+  } finally {
+    await p.stop();
+  }
+}
+
+/** Publishes at a fixed rate and measures publish → committed for every mention. */
+async function latency(db: Database, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, rate: number): Promise<{ p50: number; p99: number }> {
+  const stream = `CHHAVI_BENCH_${randomBytes(4).toString('hex')}`;
+  const p = new IngestPipeline({ db, logger: silentLogger }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, consume: { lingerMs: 5 } });
+  const sent = new Map<string, number>();
+  const sample: number[] = [];
+  try {
+    const writer = await p.startWorkers();
+    writer.onCommitted = (batch) => {
+      const now = performance.now();
+      for (const m of batch) {
+        const t = sent.get(m.externalId);
+        if (t !== undefined) {
+          sample.push(now - t);
+          sent.delete(m.externalId);
+        }
+      }
+    };
+    // A publish every 10 ms of rate/100 items, so arrivals are smooth.
+    const perTick = Math.max(1, Math.round(rate / 100));
+    const t0 = performance.now();
+    const pending: Promise<void>[] = [];
+    for (let i = 0, tick = 0; i < items.length; tick++) {
+      const due = t0 + tick * 10;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const chunk = items.slice(i, i + perTick);
+      i += perTick;
+      const now = performance.now();
+      for (const m of chunk) sent.set(m.externalId, now);
+      pending.push(p.publish(chunk));
+    }
+    await Promise.all(pending);
+    const deadline = performance.now() + 60_000;
+    while (sample.length < items.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    if (natsUrl) await ((await p.getStream()) as NatsStream).destroy();
+  } finally {
+    await p.stop();
+  }
+  return { p50: percentile(sample, 50), p99: percentile(sample, 99) };
+}
+
+const COPY_COLUMNS: [string, (r: MentionRow) => string | null][] = [
+  ['platform', (r) => r.platform],
+  ['external_id', (r) => r.externalId],
+  ['url', (r) => r.url],
+  ['author_handle', (r) => r.authorHandle],
+  ['author_name', (r) => r.authorName],
+  ['text', (r) => r.text],
+  ['normalized', (r) => r.normalized],
+  ['lang', (r) => r.lang],
+  ['media', (r) => r.media],
+  ['engagement', (r) => r.engagement],
+  ['raw', (r) => r.raw],
+  ['content_hash', (r) => r.contentHash],
+  ['scores', (r) => r.scores],
+  ['labels', (r) => `{${r.labels.map((l) => `"${l}"`).join(',')}}`],
+  ['geo_district', (r) => r.geoDistrict],
+  ['geo_station', (r) => r.geoStation],
+  ['model', (r) => r.model],
+  ['cluster_key', (r) => r.clusterKey],
+  ['unit_ids', (r) => `{${r.unitIds.map((u) => `"${u}"`).join(',')}}`],
+  ['created_at', (r) => r.createdAt],
+  ['received_at', (r) => r.receivedAt],
+];
+
+function copyField(v: string | null): string {
+  if (v === null) return '\\N';
+  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** The same rows (already enriched) by one plain COPY into a table shaped and indexed like mentions. */
+async function copyRows(url: string, rows: MentionRow[]): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE TABLE bench_copy (LIKE mentions INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES INCLUDING CONSTRAINTS)');
+    const cols = COPY_COLUMNS.map(([c]) => c).join(', ');
+    const t0 = performance.now();
+    const sink = client.query(copyFrom(`COPY bench_copy (${cols}) FROM STDIN`));
+    async function* lines() {
+      let buf = '';
+      for (const r of rows) {
+        buf += COPY_COLUMNS.map(([, f]) => copyField(f(r))).join('\t') + '\n';
+        if (buf.length > 1 << 20) {
+          yield buf;
+          buf = '';
+        }
+      }
+      if (buf) yield buf;
+    }
+    await pump(Readable.from(lines()), sink);
+    return rows.length / ((performance.now() - t0) / 1000);
+  } finally {
+    await client.end();
+  }
+}
+
+async function natsReachable(url: string): Promise<boolean> {
+  try {
+    const s = await NatsStream.open({ url, stream: `CHHAVI_BENCH_PROBE_${randomBytes(3).toString('hex')}` });
+    await s.destroy();
+    await s.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `chhavi bench ingest`: end-to-end mentions per second (enrichment, clustering, idempotent
+ * batched writes) into a PostgreSQL server through the in-process stream and through NATS
+ * JetStream, a plain COPY of the same rows for comparison, and publish → stored latency at a
+ * fixed rate. Each phase uses a scratch database, dropped afterwards.
+ */
+export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<string, number | string | null>> {
+  const url = adminUrl(opts.databaseUrl);
+  const natsUrl = opts.natsUrl || 'nats://127.0.0.1:4222';
+  const enrich = defaultEnricher(silentLogger);
+  const withNats = await natsReachable(natsUrl);
+  const run = randomBytes(3).toString('hex');
+  const items = benchMentions(opts.mentions, `b${run}`);
+
+  const enrichT0 = performance.now();
+  const prepared = prepareBatch(items, enrich).rows;
+  const enrichPerS = items.length / ((performance.now() - enrichT0) / 1000);
+
+  const result: Record<string, number | string | null> = { mentions: opts.mentions, enricher: enrich.name || 'enrich' };
+  // CHHAVI_BENCH_TRACE=1 prints the figures so far after each phase (the whole run takes minutes).
+  const trace = (what: string) => {
+    if (process.env.CHHAVI_BENCH_TRACE) console.error(`${what}: ${JSON.stringify(result)}`);
+  };
+
+  let s = await scratchDatabase(url);
+  try {
+    result.mentions_per_s = round(await throughput(s.db, items, enrich, null, `b${run}`), 0);
+  } finally {
+    await s.drop();
+  }
+  if (withNats) {
+    s = await scratchDatabase(url);
+    try {
+      const natsItems = benchMentions(opts.mentions, `n${run}`);
+      result.nats_mentions_per_s = round(await throughput(s.db, natsItems, enrich, natsUrl, `n${run}`), 0);
+    } finally {
+      await s.drop();
+    }
+  } else result.nats_mentions_per_s = null;
+  trace('throughput');
+
+  s = await scratchDatabase(url);
+  try {
+    const u = new URL(url);
+    const [{ db: name }] = (await s.db.query<{ db: string }>('SELECT current_database() AS db')) as [{ db: string }];
+    u.pathname = `/${name}`;
+    result.copy_rows_per_s = round(await copyRows(u.toString(), prepared), 0);
+  } finally {
+    await s.drop();
+  }
+  result.share_of_copy = round((result.mentions_per_s ?? 0) / (result.copy_rows_per_s ?? 1), 3);
+  result.enrich_posts_per_s = round(enrichPerS, 0);
+  trace('copy');
+
+  const latencyItems = benchMentions(opts.rate * opts.latencySeconds, `l${run}`);
+  s = await scratchDatabase(url);
+  try {
+    const l = await latency(s.db, latencyItems, enrich, null, opts.rate);
+    result.rate_per_s = opts.rate;
+    result.latency_p50_ms = round(l.p50, 1);
+    result.latency_p99_ms = round(l.p99, 1);
+  } finally {
+    await s.drop();
+  }
+  if (withNats) {
+    const natsLatencyItems = benchMentions(opts.rate * opts.latencySeconds, `m${run}`);
+    s = await scratchDatabase(url);
+    try {
+      const l = await latency(s.db, natsLatencyItems, enrich, natsUrl, opts.rate);
+      result.nats_latency_p50_ms = round(l.p50, 1);
+      result.nats_latency_p99_ms = round(l.p99, 1);
+    } finally {
+      await s.drop();
+    }
+  }
+  return result;
+}
