@@ -6,6 +6,7 @@ import { buildServer, type App } from '../http/server.js';
 import { registerRootRoutes, registerRoutes } from '../http/routes.js';
 import { seedUnits } from '../units/seed.js';
 import { ensureFirstAdmin } from '../auth/bootstrap.js';
+import { seedDemoPublishing } from '../publishing/posts/demo-posts.js';
 import type { AppContext } from './context.js';
 import { prepareDatabase } from './prepare.js';
 import { startDeliveryLoops } from '../publishing/publisher/delivery.js';
@@ -53,6 +54,10 @@ export async function startProcess(ctx: AppContext, role: ProcessRole, print: (l
     const admin = await ensureFirstAdmin(ctx, process.env.CHHAVI_ADMIN_PASSWORD || undefined);
     if (admin) {
       print(`chhavi: first start: sign in as "${admin.username}" with password "${admin.password}" (shown once; change it after signing in)`);
+    }
+    if (ctx.config.demo) {
+      const seeded = await seedDemoPublishing(ctx);
+      if (seeded.accounts || seeded.templates || seeded.posts) ctx.logger.info(seeded, 'demo publishing data seeded');
     }
   }
 
