@@ -75,8 +75,11 @@ export class ApprovalService {
   /** What waits on this actor: posts in review, in their units, written by someone else, whose next step is their role. */
   async inbox(actor: Actor, limit = 100): Promise<PostView[]> {
     if (!can(actor, 'posts.approve')) return [];
-    const rows = await posts.listInReviewFor(this.db, unitFilter(actor), actor.role, actor.userId, Math.min(Math.max(limit, 1), 500));
+    const want = Math.min(Math.max(limit, 1), 500);
+    // SQL narrows to posts whose chain holds the role; which step waits is worked out from the
+    // merged chain, so read a margin beyond the page and cut after filtering.
+    const rows = await posts.listInReviewFor(this.db, unitFilter(actor), actor.role, actor.userId, want * 4);
     const views = await this.posts.views(this.db, rows, false);
-    return views.filter((p) => p.nextApproverRole === actor.role);
+    return views.filter((p) => p.nextApproverRole === actor.role).slice(0, want);
   }
 }
