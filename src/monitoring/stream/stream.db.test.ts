@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../auth/actor.js';
+import type { Role } from '../../auth/roles.js';
+import { createTestApp, type TestApp } from '../../test-support/app.js';
+import { makeUnit, makeUser, signIn } from '../../test-support/factories.js';
+import { languageOnlyEnricher } from '../mentions/enricher.js';
+import type { IncomingMention } from '../mentions/incoming.js';
+import { ingestBatch } from '../mentions/ingest.js';
+
+let t: TestApp;
+let unitA: string;
+let unitB: string;
+let analystA: Actor;
+let officerB: Actor;
+let supervisor: Actor;
+let leader: { username: string; password: string };
+const DAY = 86_400_000;
+
+async function actor(role: Role, unitIds?: string[]): Promise<Actor & { password: string }> {
+  const u = await makeUser(t.ctx, unitIds ? { role, unitIds } : { role });
+  return { userId: u.id, username: u.username, displayName: u.username, role, units: unitIds ?? 'all', via: 'session', password: u.password };
+}
+
+let seq = 0;
+function mention(text: string, over: Partial<IncomingMention> = {}): IncomingMention {
+  seq++;
+  return { platform: 'sandbox', externalId: `s-${seq}-${Math.random().toString(36).slice(2)}`, text, createdAt: new Date().toISOString(), authorHandle: `person${seq}`, authorName: `Person ${seq}`, ...over };
+}
+const ingest = (items: IncomingMention[]) => ingestBatch({ db: t.ctx.db, monitoring: t.ctx.monitoring }, items, languageOnlyEnricher);
+
+let ids: string[];
+let watchId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: false });
+  unitA = (await makeUnit(t.ctx)).id;
+  unitB = (await makeUnit(t.ctx)).id;
+  analystA = await actor('analyst', [unitA]);
+  officerB = await actor('district_officer', [unitB]);
+  supervisor = await actor('sb_supervisor');
+  leader = await makeUser(t.ctx, { role: 'leadership' });
+  const w = await t.ctx.monitoring.watches.create(analystA, {
+    name: 'water',
+    query: 'pani OR पानी OR water',
+    purpose: 'Complaints about water supply in the district, to pass them to the civic body.',
+    legalBasis: 'Standing order on public grievances',
+    unitIds: [unitA],
+    expiresAt: new Date(Date.now() + 10 * DAY).toISOString(),
+    retentionDays: 30,
+  });
+  watchId = w.id;
+  const r = await ingest([
+    mention('पानी नहीं आ रहा है तीन दिन से', { unitIds: [unitB] }),
+    mention('<script>alert(1)</script> traffic jam at ITO', { unitIds: [unitA], platform: 'rss' }),
+    mention('Seelampur mein dangaa ki afwaah, koi dhyan na de', { unitIds: [unitA] }),
+    mention('Old news about the flyover', { unitIds: [unitA], createdAt: new Date(Date.now() - 10 * DAY).toISOString() }),
+    mention('Unrelated post in another district', { unitIds: [unitB] }),
+  ]);
+  ids = r.ids;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the stream', () => {
+  it('pages newest first within the caller’s units, with filters', async () => {
+    const all = await t.ctx.monitoring.stream.list(analystA, {});
+    // Mention 0 concerns unit B but the water watch (unit A) matched it, so unit A sees it too.
+    expect(all.mentions.map((m) => m.id)).toEqual([ids[3], ids[2], ids[1], ids[0]]);
+    expect(all.latest).toBe(ids[3]);
+    const page1 = await t.ctx.monitoring.stream.list(analystA, { limit: 2 });
+    expect(page1.mentions.map((m) => m.id)).toEqual([ids[3], ids[2]]);
+    const page2 = await t.ctx.monitoring.stream.list(analystA, { limit: 2, before: page1.nextBefore! });
+    expect(page2.mentions.map((m) => m.id)).toEqual([ids[1], ids[0]]);
+    expect(page2.nextBefore).toBeNull();
+    expect((await t.ctx.monitoring.stream.list(analystA, { watchId })).mentions.map((m) => m.id)).toEqual([ids[0]]);
+    expect((await t.ctx.monitoring.stream.list(analystA, { platform: 'rss' })).mentions.map((m) => m.id)).toEqual([ids[1]]);
+    expect((await t.ctx.monitoring.stream.list(analystA, { lang: 'hi' })).mentions.map((m) => m.id)).toEqual([ids[0]]);
+    expect((await t.ctx.monitoring.stream.list(officerB, {})).mentions.map((m) => m.id)).toEqual([ids[4], ids[0]]);
+  });
+
+  it('keeps text raw (the UI escapes it)', async () => {
+    const { mentions } = await t.ctx.monitoring.stream.list(analystA, { platform: 'rss' });
+    expect(mentions[0]!.text).toBe('<script>alert(1)</script> traffic jam at ITO');
+  });
+
+  it('searches full text and tolerates Hinglish spellings', async () => {
+    const exact = await t.ctx.monitoring.stream.list(analystA, { q: 'afwaah' });
+    expect(exact.mentions.map((m) => m.id)).toEqual([ids[2]]);
+    const spelling = await t.ctx.monitoring.stream.list(analystA, { q: 'afwah' });
+    expect(spelling.mentions.map((m) => m.id)).toEqual([ids[2]]);
+    const hindi = await t.ctx.monitoring.stream.list(supervisor, { q: 'पानी' });
+    expect(hindi.mentions.map((m) => m.id)).toEqual([ids[0]]);
+    expect((await t.ctx.monitoring.stream.list(analystA, { q: 'cricket' })).mentions).toEqual([]);
+  });
+
+  it('long-polls: waits for a new mention and returns it with the next cursor', async () => {
+    const start = Date.now();
+    const empty = await t.ctx.monitoring.stream.poll(analystA, { after: ids[4]! }, 1);
+    expect(empty).toEqual({ mentions: [], cursor: ids[4], more: false });
+    expect(Date.now() - start).toBeGreaterThanOrEqual(900);
+    const waiting = t.ctx.monitoring.stream.poll(analystA, { after: ids[4]! }, 10);
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await ingest([mention('naya post about water', { unitIds: [unitA] })]);
+    const got = await waiting;
+    expect(got.mentions.map((m) => m.id)).toEqual(r.ids);
+    expect(got.cursor).toBe(r.ids[0]);
+    // Another unit's new mention does not wake this caller.
+    await ingest([mention('somewhere else entirely', { unitIds: [unitB] })]);
+    expect((await t.ctx.monitoring.stream.poll(analystA, { after: got.cursor }, 0)).mentions).toEqual([]);
+  });
+
+  it('serves the long poll over HTTP', async () => {
+    const u = await makeUser(t.ctx, { role: 'analyst', unitIds: [unitA] });
+    const s = await signIn(t.app, u.username, u.password);
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/mentions/updates?after=${ids[0]}&wait=0`, headers: s.headers() });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ mentions: { id: string }[] }>().mentions.length).toBeGreaterThan(0);
+  });
+});
+
+describe('mention detail', () => {
+  it('shows raw payload, versions, cluster and watches, and audits the view', async () => {
+    const item = mention('पानी की सप्लाई बंद है कई घंटों से सेक्टर दस में', { unitIds: [unitA], raw: { id: 'x1', user: { screen_name: 'someone' } } });
+    const [id] = (await ingest([item])).ids;
+    await ingest([{ ...item, text: 'पानी की सप्लाई बंद है कई घंटों से सेक्टर दस में, टैंकर भेजो' }]);
+    const d = await t.ctx.monitoring.stream.detail(analystA, id!);
+    expect(d.mention.raw).toEqual({ id: 'x1', user: { screen_name: 'someone' } });
+    expect(d.mention.version).toBe(2);
+    expect(d.versions.map((v) => v.text)).toEqual([item.text]);
+    expect(d.watches.map((w) => w.id)).toEqual([watchId]);
+    const audit = await t.ctx.db.query<{ actor_id: string }>("SELECT actor_id FROM audit_log WHERE action = 'mention.viewed' AND target_id = $1", [id]);
+    expect(audit.map((a) => a.actor_id)).toEqual([analystA.userId]);
+    await expect(t.ctx.monitoring.stream.detail(officerB, ids[2]!)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('shows the near-duplicate cluster with its size and members', async () => {
+    const base = 'कल सीलमपुर में दंगा होगा सब लोग तैयार रहो यह मैसेज आगे भेजो';
+    const r = await ingest([mention(base, { unitIds: [unitA] }), mention(`${base}!!`, { unitIds: [unitA] }), mention(`${base} जल्दी`, { unitIds: [unitA] })]);
+    const d = await t.ctx.monitoring.stream.detail(analystA, r.ids[1]!);
+    expect(d.cluster).not.toBeNull();
+    expect(d.cluster!.size).toBeGreaterThanOrEqual(2);
+    expect(d.cluster!.members.map((m) => m.id)).toContain(r.ids[1]);
+  });
+});
+
+describe('test this watch', () => {
+  it('shows what a query would have matched in the last 7 days, within scope', async () => {
+    const res = await t.ctx.monitoring.stream.test(supervisor, 'flyover OR dangaa OR पानी');
+    const matchedIds = res.mentions.map((m) => m.id);
+    expect(matchedIds).toContain(ids[2]);
+    expect(matchedIds).toContain(ids[0]);
+    expect(matchedIds).not.toContain(ids[3]); // ten days old
+    expect(res.matched).toBe(res.byDay.reduce((s, d) => s + d.n, 0));
+    expect(res.days).toBe(7);
+    const scoped = await t.ctx.monitoring.stream.test(officerB, 'flyover OR dangaa');
+    expect(scoped.matched).toBe(0);
+    await expect(t.ctx.monitoring.stream.test(supervisor, '(danga')).rejects.toMatchObject({ code: 'query_syntax', details: { position: 0 } });
+  });
+});
+
+describe('aggregates and sources', () => {
+  it('give leadership counts and no mentions', async () => {
+    const s = await signIn(t.app, leader.username, leader.password);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/summary?days=30', headers: s.headers() });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{ total: number; byPlatform: { key: string; n: number }[]; byWatch: { key: string; n: number }[] }>();
+    expect(body.total).toBeGreaterThanOrEqual(5);
+    expect(body.byPlatform.find((p) => p.key === 'rss')?.n).toBe(1);
+    expect(body.byWatch.find((w) => w.key === watchId)?.n).toBeGreaterThanOrEqual(2);
+    expect(res.body).not.toContain('script');
+    const denied = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/mentions', headers: s.headers() });
+    expect(denied.statusCode).toBe(403);
+  });
+
+  it('list sources with health', async () => {
+    await t.ctx.db.execute(
+      `WITH s AS (INSERT INTO sources (kind, name, unit_ids) VALUES ('rss', 'Feed of A', $1::text[]) RETURNING id)
+       INSERT INTO source_health (source_id, last_run_at, last_error_at, last_error, consecutive_failures) SELECT id, now(), now(), 'HTTP 503', 2 FROM s`,
+      [[unitA]],
+    );
+    await t.ctx.db.execute(`INSERT INTO sources (kind, name, unit_ids) VALUES ('rss', 'Feed of B', $1::text[])`, [[unitB]]);
+    const mine = await t.ctx.monitoring.stream.sources(analystA);
+    expect(mine.map((s) => [s.name, s.state, s.lastError])).toEqual([['Feed of A', 'failing', 'HTTP 503']]);
+    expect((await t.ctx.monitoring.stream.sources(supervisor)).map((s) => s.name).sort()).toEqual(['Feed of A', 'Feed of B']);
+  });
+});
