@@ -34,6 +34,30 @@ export interface Target {
 export interface Entry {
   keys: string[];
   targets: Target[];
+  /**
+   * For a one-word name with a short key: the spellings that may match, since a short key
+   * collides with everyday words (Burari and बुरी "bad" share "buri", JNU and जानू "darling" share
+   * "jnu"). Null when the key alone is specific enough.
+   */
+  literals: Set<string> | null;
+}
+
+/** One-word names with keys shorter than this match only by spelling (see `Entry.literals`). */
+export const SHORT_KEY = 5;
+
+/**
+ * Words whose key equals a Delhi name's key but which name another place or are ordinary words
+ * (Kanpur folds like Khanpur): never taken for the Delhi place.
+ */
+export const NOT_DELHI = new Set(['kanpur', 'कानपुर', 'gonda', 'गोंडा', 'chawla', 'चावला', 'भरपूर', 'bharpur', 'bharpoor']);
+
+/** A spelling compared literally: NFC, lower case, no nukta, no zero-width, anusvara for candrabindu. */
+export function literalForm(word: string): string {
+  return word
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u093C\u200B-\u200D\uFEFF]/g, '')
+    .replace(/\u0901/g, '\u0902');
 }
 
 export interface Gazetteer {
@@ -58,7 +82,7 @@ export function nameKeys(name: string): string[] {
 
 // Names that are also everyday words or abbreviations ("welcome", "CP" for Commissioner of
 // Police) are only taken next to a police or place word.
-const NEEDS_CUE = new Set(['welcome', 'वेलकम', 'kotwali', 'कोतवाली', 'cp', 'gk', 'nfc', 'ina', 'palam']);
+const NEEDS_CUE = new Set(['welcome', 'वेलकम', 'kotwali', 'कोतवाली', 'cp', 'gk', 'nfc', 'ina', 'palam', 'ito']);
 // Place names that are just as often somewhere else in India (Gandhinagar in Gujarat, Ghazipur
 // and Dwarka elsewhere, a Civil Lines or Model Town in most cities).
 const COMMON_NAMES = new Set(
@@ -67,7 +91,7 @@ const COMMON_NAMES = new Set(
     'tilak nagar', 'patel nagar', 'gandhi nagar', 'gandhinagar', 'vijay vihar', 'hari nagar', 'moti nagar',
     'jyoti nagar', 'roop nagar', 'bharat nagar', 'sadar bazar', 'ghazipur', 'south avenue', 'north avenue',
     'subhash nagar', 'ramesh nagar', 'prasad nagar', 'dwarka', 'begumpur', 'begum pur', 'alipur', 'ali pur',
-    'jaitpur', 'jait pur', 'badarpur', 'khanpur', 'palam', 'sant nagar', 'mahendra park',
+    'jaitpur', 'jait pur', 'badarpur', 'khanpur', 'palam', 'sant nagar', 'mahendra park', 'aiims', 'एम्स',
   ].map((n) => nameKeys(n).join(' ')),
 );
 // Special units are not places.
@@ -110,25 +134,27 @@ export function buildGazetteer(files: GazetteerFiles): Gazetteer {
   function add(alias: string, target: Target): void {
     const keys = nameKeys(alias);
     if (keys.length === 0) return;
-    const variants = [keys];
-    // Also the name written as one word ("Jahangir Puri" ↔ "Jahangirpuri").
+    const common = target.common || COMMON_NAMES.has(keys.join(' '));
+    const needsCue = target.needsCue || NEEDS_CUE.has(alias.toLowerCase());
+    // Variants: the name word by word, and written as one word ("Jahangir Puri" ↔
+    // "Jahangirpuri"). A common name written as one word ("Gandhinagar") is more often the
+    // other place, so that form needs a cue.
+    const variants: { keys: string[]; literal: string; joined: boolean }[] = [{ keys, literal: literalForm(alias), joined: false }];
     if (keys.length > 1) {
-      const joined = matchKey(alias.replace(/[\s.-]+/g, ''));
-      if (joined !== '' && joined !== keys.join('')) variants.push([joined]);
-      variants.push([keys.join('')]);
+      const literal = literalForm(alias.replace(/[\s.-]+/g, ''));
+      const joined = matchKey(literal);
+      if (joined !== '' && joined !== keys.join('')) variants.push({ keys: [joined], literal, joined: true });
+      variants.push({ keys: [keys.join('')], literal, joined: true });
     }
     for (const v of variants) {
-      const id = v.join(' ');
+      const id = v.keys.join(' ');
       let e = byKeys.get(id);
       if (!e) {
-        e = { keys: v, targets: [] };
+        e = { keys: v.keys, targets: [], literals: null };
         byKeys.set(id, e);
       }
-      const t = {
-        ...target,
-        needsCue: target.needsCue || NEEDS_CUE.has(alias.toLowerCase()),
-        common: target.common || COMMON_NAMES.has(keys.join(' ')),
-      };
+      if (v.keys.length === 1 && v.keys[0]!.length < SHORT_KEY) (e.literals ??= new Set()).add(v.literal);
+      const t = { ...target, needsCue: needsCue || (v.joined && common), common };
       const same = e.targets.find((x) => x.station === t.station && x.district === t.district && x.cue === t.cue);
       if (same) {
         same.needsCue = same.needsCue && t.needsCue;

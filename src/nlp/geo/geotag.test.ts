@@ -97,9 +97,32 @@ describe('geotag: ambiguous names', () => {
     expect(at('New Delhi railway station par bhagdad')).toBe('8164/8164026');
   });
 
+  it('does not take everyday words for places whose key they share', () => {
+    expect(at('कहते तो हैं भले की लेकिन बुरी तरह')).toBeNull(); // बुरी "bad" ≈ Burari
+    expect(at('बूढ़ी मां को खेत में छोड़ दिया')).toBeNull(); // बूढ़ी "old" ≈ Burari
+    expect(at('लोगों की भावना का सम्मान करें')).toBeNull(); // भावना "feeling" ≈ Bawana
+    expect(at('sach kaha na jaanu')).toBeNull(); // jaanu ≈ JNU
+    expect(at('Arun Chawla ki chai pe charcha')).toBeNull(); // Chawla ≈ Chhawla
+    expect(at('4 coaches of a train derail at Kanpur')).toBeNull(); // Kanpur ≈ Khanpur
+    expect(at('भरपूर मनोरंजन')).toBeNull(); // भरपूर ≈ Babarpur
+    // The places themselves still match.
+    expect(at('Burari mein aag')).toBe('8166/8166052');
+    expect(at('बुराड़ी में आग')).toBe('8166/8166052');
+    expect(at('Bawana industrial area fire')).toBe('8991/8991004');
+    expect(at('JNU mein hinsa')).toBe('8171/8171062');
+    expect(at('जेएनयू में हिंसा')).toBe('8171/8171062');
+  });
+
+  it('reads police handles for places and ignores people', () => {
+    expect(at('@DCPSouthDelhi please look into this')).toBe('8167/-');
+    expect(at('@SaketGokhale said this today')).toBeNull();
+  });
+
   it('drops names many places share when another state is named', () => {
     expect(at('Gandhinagar Gujarat mein rally')).toBeNull();
     expect(at('Civil Lines Allahabad')).toBeNull();
+    expect(at('Kotwali police Saharanpur ne pakda')).toBeNull();
+    expect(at('Mumbai Domestic Airport par baarish')).toBeNull();
     const delhi = geotag('Gandhi Nagar market mein aag');
     expect(delhi).toMatchObject({ district: '8957', station: '8957004' });
     const bare = geotag('Gandhi Nagar me kuch hua');

@@ -8,13 +8,14 @@
  * several territorial stations share the name the answer stays at their district when they
  * share one. Confidence: 0.9 for a station's own name, 0.85 for a locality, 0.6 for a district;
  * less for ambiguous or very short names and for names many Indian places share (unless a police
- * or place word is next to them; next to another state or city they are dropped), more with
- * "thana"/"PS"/"police station" next to it.
+ * or place word is next to them), more with "thana"/"PS"/"police station" next to it. A name
+ * next to another state or city is dropped. One-word names with short keys match by spelling
+ * only, and handles only when they are police handles.
  */
 import { scanTokens, type TokenKind } from '../text/tokenize.js';
 import { segmentHashtag } from '../text/hashtag.js';
 import { matchKey } from '../text/match-key.js';
-import { delhiGazetteer, type Cue, type Gazetteer, type Target } from './gazetteer.js';
+import { NOT_DELHI, delhiGazetteer, literalForm, type Cue, type Gazetteer, type Target } from './gazetteer.js';
 
 export interface GeoResult {
   /** Unit id of the police district, e.g. '8167'. */
@@ -43,7 +44,10 @@ const ELSEWHERE_CUES = keySet([
   'जयपुर', 'punjab', 'पंजाब', 'haryana', 'हरियाणा', 'bhopal', 'भोपाल', 'patna', 'पटना', 'kanpur', 'कानपुर',
   'ahmedabad', 'अहमदाबाद', 'nagpur', 'नागपुर', 'pune', 'पुणे', 'bengaluru', 'bangalore', 'hyderabad',
   'chennai', 'odisha', 'karnataka', 'maharashtra', 'महाराष्ट्र', 'mp', 'madhya', 'मध्य',
+  'ayodhya', 'अयोध्या', 'varanasi', 'वाराणसी', 'meerut', 'मेरठ', 'saharanpur', 'सहारनपुर', 'sambhal', 'संभल',
+  'agra', 'आगरा', 'aligarh', 'अलीगढ़', 'gorakhpur', 'गोरखपुर', 'bareilly', 'बरेली', 'bengal', 'बंगाल', 'kashmir',
 ]);
+const HANDLE_CUES = keySet(['dcp', 'police', 'ps', 'thana', 'sho', 'acp', 'traffic']);
 const STATION_KEY = matchKey('station');
 const STATION_HI_KEY = matchKey('स्टेशन');
 const WINDOW_BEFORE = 3;
@@ -51,25 +55,33 @@ const WINDOW_AFTER = 4;
 
 // The words of the post being tagged, as parallel arrays reused from call to call.
 let keys: string[] = [];
+/** For a word from a hashtag or handle, the word itself (its offsets span the whole tag). */
+let parts: (string | null)[] = [];
 let starts = new Int32Array(256);
 let ends = new Int32Array(256);
 let count = 0;
 
-// Match keys of the words of a hashtag or handle, by its text.
-const segmentCache = new Map<string, string[]>();
-function segmentKeys(tag: string): string[] {
-  let ks = segmentCache.get(tag);
-  if (ks === undefined) {
-    ks = segmentHashtag(tag)
-      .map((p) => matchKey(p))
-      .filter((k) => k !== '');
+// Words of a hashtag or handle with their match keys, by the tag's text.
+const segmentCache = new Map<string, { words: string[]; keys: string[]; police: boolean }>();
+function segmentKeys(tag: string): { words: string[]; keys: string[]; police: boolean } {
+  let seg = segmentCache.get(tag);
+  if (seg === undefined) {
+    const words: string[] = [];
+    const ks: string[] = [];
+    for (const w of segmentHashtag(tag)) {
+      const k = matchKey(w);
+      if (k === '') continue;
+      words.push(w);
+      ks.push(k);
+    }
+    seg = { words, keys: ks, police: ks.some((k) => HANDLE_CUES.has(k)) };
     if (segmentCache.size > 50_000) segmentCache.clear();
-    segmentCache.set(tag, ks);
+    segmentCache.set(tag, seg);
   }
-  return ks;
+  return seg;
 }
 
-function push(key: string, start: number, end: number): void {
+function push(key: string, start: number, end: number, part: string | null): void {
   if (count === starts.length) {
     const s2 = new Int32Array(count * 2);
     s2.set(starts);
@@ -79,6 +91,7 @@ function push(key: string, start: number, end: number): void {
     ends = e2;
   }
   keys[count] = key;
+  parts[count] = part;
   starts[count] = start;
   ends[count] = end;
   count++;
@@ -133,9 +146,13 @@ let scanned = '';
 function visitToken(kind: TokenKind, start: number, end: number): void {
   if (kind === 'word' || kind === 'number') {
     const key = keyOfRange(scanned, start, end);
-    if (key !== '') push(key, start, end);
+    if (key !== '') push(key, start, end, null);
   } else if (kind === 'hashtag' || kind === 'mention') {
-    for (const key of segmentKeys(scanned.slice(start + 1, end))) push(key, start, end);
+    const seg = segmentKeys(scanned.slice(start + 1, end));
+    // A handle names a person as often as a place (@SaketGokhale); only police handles
+    // (@DCPSouthDelhi, @PoliceJaitpur) are read for places.
+    if (kind === 'mention' && !seg.police) return;
+    for (let k = 0; k < seg.keys.length; k++) push(seg.keys[k]!, start, end, seg.words[k]!);
   }
 }
 
@@ -144,7 +161,10 @@ function readWords(text: string): void {
   scanned = text;
   scanTokens(text, visitToken);
   scanned = '';
-  if (keys.length > 4096) keys = []; // do not hold on to one huge post's words
+  if (keys.length > 4096) {
+    keys = []; // do not hold on to one huge post's words
+    parts = [];
+  }
 }
 
 interface Cues {
@@ -178,7 +198,11 @@ function cuesNear(from: number, to: number): Cues {
 function resolve(targets: Target[], cues: Cues, length: number, shortName: boolean): Omit<GeoResult, 'matched'> | null {
   const hasCue = (c: Cue | null): boolean => (c === null ? false : cues[c]);
   const usable = targets.filter(
-    (t) => (!t.needsCue || cues.police || cues.place || hasCue(t.cue)) && !(t.common && cues.elsewhere && !cues.police),
+    (t) =>
+      (!t.needsCue || cues.police || cues.place || hasCue(t.cue)) &&
+      // Another state or city nearby: the place is that one's, unless a police word ties a
+      // specific Delhi name here (a Kotwali or Civil Lines is in every city, police or not).
+      !(cues.elsewhere && (!cues.police || t.common || t.needsCue)),
   );
   if (usable.length === 0) return null;
   const cued = usable.filter((t) => t.cue !== null && hasCue(t.cue));
@@ -232,6 +256,10 @@ export function geotagWith(gz: Gazetteer, text: string): GeoResult | null {
           }
         }
         if (!ok) continue;
+                if (n === 1) {
+          const literal = literalForm(parts[i] ?? clean.slice(starts[i], ends[i]));
+          if (NOT_DELHI.has(literal) || (e.literals !== null && !e.literals.has(literal))) continue;
+        }
         const r = resolve(e.targets, cuesNear(i, i + n), n, e.keys.join('').length <= 3);
         if (r === null) continue;
         if (best === null || r.confidence > best.confidence || (r.confidence === best.confidence && n > bestLen)) {
