@@ -15,6 +15,8 @@ import { UnitDetailPage } from './admin/units/UnitDetailPage.js';
 import { AuditPage } from './admin/audit/AuditPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { ErrorMessage } from './ui/ErrorMessage.js';
+import { PUBLISHING_ROUTES } from './publishing/routes.js';
+import { PauseBanner } from './publishing/PauseBanner.js';
 
 interface Route {
   pattern: string;
@@ -30,6 +32,7 @@ const ROUTES: Route[] = [
   { pattern: '/units/:id', permission: 'units.read', render: (p) => <UnitDetailPage unitId={p.id!} /> },
   { pattern: '/audit', permission: 'audit.read', render: () => <AuditPage /> },
   { pattern: '/settings/security', permission: 'self', render: () => <SecurityPage /> },
+  ...PUBLISHING_ROUTES,
 ];
 
 export function App() {
@@ -72,5 +75,11 @@ export function App() {
     break;
   }
   // Keyed by path so a page's own state starts fresh when the address changes.
-  return <Layout><div key={path}>{page}</div></Layout>;
+  return (
+    <Layout>
+      {/* Every role may read the pauses: the banner is on every page while publishing is held. */}
+      <PauseBanner />
+      <div key={path}>{page}</div>
+    </Layout>
+  );
 }

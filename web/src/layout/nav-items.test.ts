@@ -22,7 +22,21 @@ describe('visibleNav', () => {
   it('drops a section left without entries', () => {
     const headings = visibleNav(['self']).map((s) => s.heading);
     expect(headings).not.toContain('nav.administration');
-    expect(headings).toContain('nav.publishing');
+    expect(headings).not.toContain('nav.publishing');
+    expect(headings).toContain('nav.monitoring');
+  });
+
+  it('shows each publishing screen only with its permission', () => {
+    const editor = paths(['self', 'posts.read', 'posts.write', 'publishing.calendar', 'templates.read', 'media.read', 'accounts.read']);
+    expect(editor).toEqual(expect.arrayContaining(['/publishing/calendar', '/publishing/posts', '/publishing/templates', '/publishing/media', '/publishing/accounts']));
+    expect(editor).not.toContain('/publishing/approvals');
+    expect(editor).not.toContain('/publishing/pause');
+    const supervisor = paths(['self', 'posts.read', 'posts.approve', 'publishing.calendar', 'publishing.pause']);
+    expect(supervisor).toEqual(expect.arrayContaining(['/publishing/approvals', '/publishing/pause']));
+  });
+
+  it('has a screen for every publishing entry instead of a placeholder', () => {
+    for (const path of ['/publishing/calendar', '/publishing/approvals']) expect(COMING_LATER).not.toHaveProperty(path);
   });
 
   it('lists every capability still to come in the navigation', () => {

@@ -19,8 +19,13 @@ export const NAV: readonly NavSection[] = [
   {
     heading: 'nav.publishing',
     items: [
-      { label: 'nav.calendar', path: '/publishing/calendar' },
-      { label: 'nav.approvals', path: '/publishing/approvals' },
+      { label: 'nav.calendar', path: '/publishing/calendar', permission: 'publishing.calendar' },
+      { label: 'nav.posts', path: '/publishing/posts', permission: 'posts.read' },
+      { label: 'nav.approvals', path: '/publishing/approvals', permission: 'posts.approve' },
+      { label: 'nav.templates', path: '/publishing/templates', permission: 'templates.read' },
+      { label: 'nav.media', path: '/publishing/media', permission: 'media.read' },
+      { label: 'nav.accounts', path: '/publishing/accounts', permission: 'accounts.read' },
+      { label: 'nav.pause', path: '/publishing/pause', permission: 'publishing.pause' },
     ],
   },
   {
@@ -51,8 +56,6 @@ export const NAV: readonly NavSection[] = [
 
 /** Capabilities that have a place in the navigation but no screen yet. */
 export const COMING_LATER: Readonly<Record<string, string>> = {
-  '/publishing/calendar': 'nav.calendar',
-  '/publishing/approvals': 'nav.approvals',
   '/monitoring/stream': 'nav.stream',
   '/monitoring/watches': 'nav.watches',
   '/monitoring/sources': 'nav.sources',
