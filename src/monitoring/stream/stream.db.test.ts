@@ -49,14 +49,17 @@ beforeAll(async () => {
     retentionDays: 30,
   });
   watchId = w.id;
-  const r = await ingest([
+  const items = [
     mention('पानी नहीं आ रहा है तीन दिन से', { unitIds: [unitB] }),
     mention('<script>alert(1)</script> traffic jam at ITO', { unitIds: [unitA], platform: 'rss' }),
     mention('Seelampur mein dangaa ki afwaah, koi dhyan na de', { unitIds: [unitA] }),
     mention('Old news about the flyover', { unitIds: [unitA], createdAt: new Date(Date.now() - 10 * DAY).toISOString() }),
     mention('Unrelated post in another district', { unitIds: [unitB] }),
-  ]);
-  ids = r.ids;
+  ];
+  await ingest(items);
+  // In input order (the ingest result lists ids in no particular order).
+  const stored = await t.ctx.db.query<{ id: string; external_id: string }>('SELECT id::text AS id, external_id FROM mentions');
+  ids = items.map((i) => stored.find((s) => s.external_id === i.externalId)!.id);
 });
 afterAll(async () => {
   await t.close();
