@@ -25,9 +25,18 @@ export const pullMetricsJob = defineJob<PullMetricsData>({
   handler: async (data, ctx) => ctx.delivery.metrics.pull(data.publicationId, data.pull),
 });
 
-/** Sends the four pulls of a newly published publication, in the transaction that records it. */
+/**
+ * Sends the first pull of a newly published publication, in the transaction that records it; each
+ * pull sends the next one when it is done (`nextPull`), so publishing writes one job, not four.
+ */
 export async function scheduleMetricPulls(jobs: JobQueue, tx: Queryable, publicationId: string, now = Date.now()): Promise<void> {
-  for (const { pull, afterMs } of METRIC_PULLS) {
-    await jobs.send(pullMetricsJob, { publicationId, pull }, { tx, singletonKey: `${publicationId}:${pull}`, startAfter: new Date(now + afterMs) });
-  }
+  const first = METRIC_PULLS[0];
+  await jobs.send(pullMetricsJob, { publicationId, pull: first.pull }, { tx, singletonKey: `${publicationId}:${first.pull}`, startAfter: new Date(now + first.afterMs) });
+}
+
+/** The pull after `pull` and when it is due, counted from the publication time; null after the last. */
+export function nextPull(pull: MetricPull, publishedAt: Date): { pull: MetricPull; at: Date } | null {
+  const i = METRIC_PULLS.findIndex((p) => p.pull === pull);
+  const next = i >= 0 ? METRIC_PULLS[i + 1] : undefined;
+  return next ? { pull: next.pull, at: new Date(publishedAt.getTime() + next.afterMs) } : null;
 }

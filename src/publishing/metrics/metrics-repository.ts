@@ -27,9 +27,9 @@ export async function metricsOf(q: Queryable, publicationId: string): Promise<Me
 }
 
 /** What a pull needs: the publication's remote post and its account (null when not published). */
-export async function publishedRef(q: Queryable, publicationId: string): Promise<{ remoteId: string; unitId: string; platform: string; credentialsEnc: string | null } | null> {
-  const rows = await q.query<{ remoteId: string; unitId: string; platform: string; credentialsEnc: string | null }>(
-    `SELECT pb.remote_id AS "remoteId", pb.unit_id AS "unitId", a.platform, a.credentials_enc AS "credentialsEnc"
+export async function publishedRef(q: Queryable, publicationId: string): Promise<{ remoteId: string; unitId: string; platform: string; credentialsEnc: string | null; publishedAt: Date } | null> {
+  const rows = await q.query<{ remoteId: string; unitId: string; platform: string; credentialsEnc: string | null; publishedAt: Date }>(
+    `SELECT pb.remote_id AS "remoteId", pb.unit_id AS "unitId", a.platform, a.credentials_enc AS "credentialsEnc", pb.published_at AS "publishedAt"
      FROM publications pb JOIN social_accounts a ON a.id = pb.account_id
      WHERE pb.id = $1 AND pb.state = 'published' AND pb.remote_id IS NOT NULL`,
     [publicationId],

@@ -7,7 +7,8 @@ import type { AccountCredentials, Connector } from '../../platforms/connector.js
 import { isPlatform, type Platform } from '../../platforms/types.js';
 import type { Keyring } from '../../secrets/keyring.js';
 import { findPublication } from '../publisher/publication-repository.js';
-import type { MetricPull } from './metrics-job.js';
+import { nextPull, pullMetricsJob, type MetricPull } from './metrics-job.js';
+import type { JobQueue } from '../../jobs/queue.js';
 import { insertMetrics, metricsOf, publishedRef, type MetricPoint } from './metrics-repository.js';
 
 /**
@@ -16,7 +17,7 @@ import { insertMetrics, metricsOf, publishedRef, type MetricPoint } from './metr
  */
 export class MetricsService {
   constructor(
-    private readonly deps: { db: Database; keyring: Keyring; connectorFor: (platform: Platform) => Connector },
+    private readonly deps: { db: Database; jobs: JobQueue; keyring: Keyring; connectorFor: (platform: Platform) => Connector },
   ) {}
 
   async pull(publicationId: string, pull: MetricPull, now = new Date()): Promise<JobOutcome> {
@@ -25,8 +26,12 @@ export class MetricsService {
     if (!isPlatform(ref.platform) || !ref.credentialsEnc) return { status: 'skipped', reason: 'account cannot be read' };
     const credentials = JSON.parse(this.deps.keyring.decrypt(ref.credentialsEnc)) as AccountCredentials;
     const metrics = await this.deps.connectorFor(ref.platform).fetchMetrics(credentials, ref.remoteId);
-    await insertMetrics(this.deps.db, publicationId, pull, metrics, now);
-    return { status: 'done', detail: { ...metrics } };
+    const next = nextPull(pull, ref.publishedAt);
+    await this.deps.db.transaction(async (tx) => {
+      await insertMetrics(tx, publicationId, pull, metrics, now);
+      if (next) await this.deps.jobs.send(pullMetricsJob, { publicationId, pull: next.pull }, { tx, singletonKey: `${publicationId}:${next.pull}`, startAfter: next.at });
+    });
+    return { status: 'done', detail: { ...metrics, ...(next ? { next: next.pull } : {}) } };
   }
 
   /** The series of one publication, for a caller who may see its unit. */

@@ -55,7 +55,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     scheduler: new PublishScheduler({ db: deps.db, audit: deps.audit, publisher, logger: deps.logger, options: { timeZone: deps.config.timeZone, staleSeconds: Math.max(10, 2 * leaseSeconds), ...deps.scheduler } }),
     pauses: new PauseService(deps.db, deps.audit),
     calendar: new CalendarService({ db: deps.db, audit: deps.audit, publisher, defaultTimeZone: deps.config.timeZone }),
-    metrics: new MetricsService({ db: deps.db, keyring: deps.keyring, connectorFor: deps.connectorFor }),
+    metrics: new MetricsService({ db: deps.db, jobs: deps.jobs, keyring: deps.keyring, connectorFor: deps.connectorFor }),
     notices: new NoticeService(deps.db),
   };
 }

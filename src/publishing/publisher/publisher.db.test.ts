@@ -90,7 +90,7 @@ describe('publisher', () => {
     // A duplicate job finds nothing to do and posts nothing.
     expect(await delivery.publisher.run(pubIds[0]!)).toEqual({ status: 'skipped', reason: 'publication is published' });
     const metricJobs = await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'publishing.pull-metrics' AND data->>'publicationId' = $1`, [pubIds[0]]);
-    expect(metricJobs[0]!.n).toBe(4);
+    expect(metricJobs[0]!.n).toBe(1);
     const audit = await t.ctx.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE target_id = ANY($1::text[])`, [pubIds]);
     expect(audit.map((a) => a.action)).toEqual(['publication.published', 'publication.published']);
   });
@@ -290,6 +290,9 @@ describe('publisher', () => {
     expect((await delivery.metrics.pull(pubIds[0]!, '1h', new Date('2026-01-01T01:00:00Z'))).status).toBe('done');
     await t.ctx.db.execute('UPDATE sandbox_posts SET likes = 9 WHERE id = $1', [p.remoteId]);
     await delivery.metrics.pull(pubIds[0]!, '6h', new Date('2026-01-01T06:00:00Z'));
+    // Each pull sends the next, timed from the publication: 1h → 6h → 24h → 7d.
+    const pulls = await t.ctx.db.query<{ pull: string }>(`SELECT data->>'pull' AS pull FROM pgboss.job WHERE name = 'publishing.pull-metrics' AND data->>'publicationId' = $1 ORDER BY start_after`, [pubIds[0]]);
+    expect(pulls.map((j) => j.pull)).toEqual(['1h', '6h', '24h']);
     const series = await delivery.metrics.series({ userId: s.authorId, units: [s.unitId], role: 'agency_editor', via: 'session' } as never, pubIds[0]!);
     expect(series.map((m) => [m.pull, m.likes, m.shares, m.views])).toEqual([
       ['1h', 7, 2, 40],
