@@ -82,6 +82,13 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('survives broken UTF-16 (a lone surrogate is punctuation of one unit)', () => {
+    const s = 'ab\uD83Dcd \uDE00x';
+    const toks = tokenize(s);
+    expect(toks.map((t) => t.text).join('')).toBe(s.replace(/ /g, ''));
+    expect(toks.find((t) => t.text === 'cd')?.kind).toBe('word');
+  });
+
   it('returns nothing for empty or blank text', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('  \n ')).toEqual([]);

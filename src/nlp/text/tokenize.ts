@@ -78,7 +78,9 @@ function classAt(s: string, i: number): number {
 
 function widthAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+  if (c < 0xd800 || c > 0xdbff) return 1;
+  const next = s.charCodeAt(i + 1); // NaN past the end
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1; // a lone high surrogate is one unit
 }
 
 const isWordClass = (k: number): boolean => k === WORD || k === DIGIT;
