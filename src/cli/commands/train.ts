@@ -13,18 +13,18 @@ export function register(program: Command): void {
     .command('train')
     .description('train the text classifiers from the datasets (deterministic for a seed) and write the model and its dev report')
     .option('--seed <n>', 'random seed', '1')
-    .option('--out <dir>', 'output folder', join(packageRoot, 'models'))
+    .option('--out <dir>', 'output folder (default: the package\'s models/)')
     .option('--datasets <dir>', 'shared datasets folder (default ../shared/datasets or CHHAVI_DATASETS)')
-    .option('--project-data <dir>', 'project-made datasets folder', join(packageRoot, 'datasets'))
+    .option('--project-data <dir>', 'project-made datasets folder (default: the package\'s datasets/)')
     .option('--with-analyst-labels', 'also train on analysts\' labels (needs --analyst-labels FILE for now)')
     .option('--analyst-labels <file>', 'JSON lines {"id","text","labels":{<label>: value}} exported from the triage queue')
     .option('--subsample <n>', 'keep every n-th training row (quick runs)')
     .action(
       async (opts: {
         seed: string;
-        out: string;
+        out?: string;
         datasets?: string;
-        projectData: string;
+        projectData?: string;
         withAnalystLabels?: boolean;
         analystLabels?: string;
         subsample?: string;
@@ -35,9 +35,9 @@ export function register(program: Command): void {
         if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
         const result = trainModel({
           seed,
-          outDir: resolve(opts.out),
+          outDir: resolve(opts.out ?? join(packageRoot, 'models')),
           datasetsDir: resolve(opts.datasets ?? defaultDatasetsDir()),
-          projectDir: resolve(opts.projectData),
+          projectDir: resolve(opts.projectData ?? join(packageRoot, 'datasets')),
           analystLabels: opts.analystLabels ? resolve(opts.analystLabels) : undefined,
           subsample: opts.subsample ? Number(opts.subsample) : undefined,
           log: (line) => console.error(line),
