@@ -2,7 +2,8 @@ import { can, inScope, unitFilter, type Actor, type SystemActor } from '../../au
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { validateVariant } from '../../platforms/limits.js';
+import { textCounter, validateVariant } from '../../platforms/limits.js';
+import { composeText } from '../../platforms/compose-text.js';
 import type { VariantMedia } from '../../platforms/types.js';
 import type { MediaItem } from '../media/media-service.js';
 import { findMedia } from '../media/media-repository.js';
@@ -90,7 +91,18 @@ export class PostService {
         ...row,
         approvalChain: chain,
         nextApproverRole: row.status === 'in_review' ? (chain[row.approvalStep] ?? null) : null,
-        variants: own.map((v) => ({ id: v.id, accountId: v.accountId, account: v.account, text: v.text, link: v.link, hashtags: v.hashtags, mediaIds: v.mediaIds, title: v.title })),
+        variants: own.map((v) => ({
+          id: v.id,
+          accountId: v.accountId,
+          account: v.account,
+          text: v.text,
+          link: v.link,
+          hashtags: v.hashtags,
+          mediaIds: v.mediaIds,
+          title: v.title,
+          publishedText: composeText(v),
+          counter: textCounter(v.account.platform, v),
+        })),
         issues: issuesOf(
           own.map((v) => ({ accountId: v.accountId, text: v.text, link: v.link, hashtags: v.hashtags, mediaIds: v.mediaIds, title: v.title })),
           own.map((v) => v.account.platform),

@@ -49,6 +49,10 @@ export interface VariantView {
   hashtags: string[];
   mediaIds: string[];
   title: string | null;
+  /** The text as it will be published (text, then missing hashtags, then the link): the preview. */
+  publishedText: string;
+  /** Length of the published text in the platform's unit, against its limit. */
+  counter: { used: number; limit: number; unit: 'weighted' | 'graphemes' | 'characters' | 'bytes' };
 }
 
 export interface ApprovalView {

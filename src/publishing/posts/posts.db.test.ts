@@ -17,7 +17,7 @@ interface PostBody {
   scheduledAt: string | null;
   timeZone: string;
   issues: Issue[];
-  variants: { id: string; accountId: string; text: string; hashtags: string[] }[];
+  variants: { id: string; accountId: string; text: string; hashtags: string[]; publishedText: string; counter: { used: number } }[];
   can: Record<string, boolean>;
 }
 
@@ -66,6 +66,8 @@ describe('composer', () => {
     expect(post.status).toBe('draft');
     expect(post.issues).toEqual([{ field: 'variants[0].text', code: 'too_long', limit: 280, actual: 290, message: expect.stringContaining('280') as string }]);
     expect(post.variants[1]!.hashtags).toEqual(['CyberSafety']);
+    expect(post.variants[0]).toMatchObject({ counter: { used: 290, limit: 280, unit: 'weighted' } });
+    expect(post.variants[1]).toMatchObject({ publishedText: 'ok\n\n#CyberSafety', counter: { used: 16, limit: 300, unit: 'graphemes' } });
     expect(post.can).toMatchObject({ edit: true, submit: false, cancel: true, approve: false });
     const submit = await call(editor, 'POST', `/posts/${post.id}/submit`);
     expect(submit.statusCode).toBe(400);
@@ -145,5 +147,21 @@ describe('composer', () => {
     const p = (await call(editor, 'POST', '/posts', { unitId, variants: [{ accountId: sandbox, text: 'v1' }] })).json<{ post: PostBody }>().post;
     expect((await call(editor, 'PATCH', `/posts/${p.id}`, { version: 1, variants: [{ accountId: sandbox, text: 'v2' }] })).statusCode).toBe(200);
     expect((await call(editor, 'PATCH', `/posts/${p.id}`, { version: 1, variants: [{ accountId: sandbox, text: 'v3' }] })).statusCode).toBe(409);
+  });
+});
+
+describe('publishing in the API description', () => {
+  it('documents every publishing route in openapi.json', async () => {
+    const t = await createTestApp({ seed: false });
+    try {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+      expect(res.statusCode).toBe(200);
+      const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths);
+      for (const p of ['/api/v1/posts', '/api/v1/posts/{id}/approve', '/api/v1/approvals/inbox', '/api/v1/accounts', '/api/v1/media', '/api/v1/templates/{id}/posts', '/sandbox/v1/posts']) {
+        expect(paths, p).toContain(p);
+      }
+    } finally {
+      await t.close();
+    }
   });
 });

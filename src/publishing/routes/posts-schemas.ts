@@ -32,6 +32,12 @@ export const VariantSchema = Type.Object({
   hashtags: Type.Array(Type.String()),
   mediaIds: Type.Array(Type.String()),
   title: Nullable(Type.String()),
+  publishedText: Type.String({ description: 'the text as it will be published: the preview' }),
+  counter: Type.Object({
+    used: Type.Integer(),
+    limit: Type.Integer(),
+    unit: Type.Union([Type.Literal('weighted'), Type.Literal('graphemes'), Type.Literal('characters'), Type.Literal('bytes')]),
+  }),
 });
 
 export const ApprovalSchema = Type.Object({
