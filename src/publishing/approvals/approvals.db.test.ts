@@ -190,6 +190,15 @@ describe('approval chains', () => {
     expect(await auditActions(q.id)).toEqual(['post.created', 'post.submitted', 'post.changes_requested', 'post.updated', 'post.submitted']);
   });
 
+  it('records one decision when two officers approve the same step at once', async () => {
+    const p = await submitted();
+    const [a, b] = await Promise.all([call(officer, 'POST', `/posts/${p.id}/approve`, { version: 1 }), call(officerB, 'POST', `/posts/${p.id}/approve`, { version: 1 })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 403]);
+    const rows = await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM post_approvals WHERE post_id = $1', [p.id]);
+    expect(rows[0]!.n).toBe(1);
+    expect((await call(sb, 'GET', `/posts/${p.id}`)).json<{ post: PostBody }>().post).toMatchObject({ approvalStep: 1, nextApproverRole: 'sb_supervisor' });
+  });
+
   it('merges the chains of several accounts in order', async () => {
     const extra = await buildAccount(t.ctx, { unitId, approvalChain: ['district_officer', 'leadership'] });
     const res = await call(editor, 'POST', '/posts', { unitId, variants: [{ accountId, text: 'one' }, { accountId: extra.id, text: 'two' }] });
