@@ -10,12 +10,14 @@ export interface IndexedWatch {
 
 /**
  * The active watches, compiled once and indexed by their anchor keys: a mention is tested only
- * against the watches one of whose anchors it contains, plus the few without anchors (wildcards
- * only). With hundreds of watches most are never looked at for a given mention.
+ * against the watches one of whose anchors it contains (wildcards are filed under short prefixes),
+ * plus any without anchors. With hundreds of watches most are never looked at for a given mention.
  */
 export class WatchIndex {
   private readonly byAnchor = new Map<string, IndexedWatch[]>();
   private readonly unanchored: IndexedWatch[] = [];
+  /** Some watch is filed under a wildcard's prefix, so mentions must offer their prefixes too. */
+  private readonly prefixes: boolean;
   readonly size: number;
 
   constructor(readonly watches: readonly IndexedWatch[]) {
@@ -31,6 +33,7 @@ export class WatchIndex {
       }
     }
     this.size = watches.length;
+    this.prefixes = [...this.byAnchor.keys()].some((k) => /^[#@]?[~^]/.test(k));
   }
 
   /** Compiles stored watches; a query that no longer compiles is reported and left out. */
@@ -50,7 +53,7 @@ export class WatchIndex {
   match(f: MentionFeatures, now: number = Date.now()): IndexedWatch[] {
     if (this.size === 0) return [];
     const candidates = new Set<IndexedWatch>(this.unanchored);
-    for (const k of anchorKeys(f)) {
+    for (const k of anchorKeys(f, this.prefixes)) {
       const list = this.byAnchor.get(k);
       if (list) for (const w of list) candidates.add(w);
     }

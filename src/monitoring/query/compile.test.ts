@@ -146,8 +146,12 @@ describe('anchors', () => {
     expect(compileQuery('(danga OR riot OR loot) AND police').anchors).toEqual(['pulis']);
     expect(compileQuery('#DelhiRiots lang:hi').anchors).toEqual([`#${wordKey('delhiriots')}`]);
     expect(compileQuery('@DelhiPolice').anchors).toEqual(['@delhipolice']);
-    expect(compileQuery('dang*').anchors).toBeNull();
-    expect(compileQuery('dang* OR riot').anchors).toBeNull();
+    // A wildcard is filed under two letters of its key and three of its spelling.
+    expect(compileQuery('dang*').anchors?.sort()).toEqual(['^dan', '~dn']);
+    expect(compileQuery('dang* OR riot').anchors?.sort()).toEqual(['^dan', 'riot', '~dn']);
+    expect(compileQuery('#delhi*').anchors?.sort()).toEqual(['#^del', '#~di']);
+    expect(compileQuery('@dcp*').anchors).toEqual(['@^dcp']);
+    expect(compileQuery('danga NOT riot').anchors).toEqual(['dnga']);
     expect(compileQuery('dang* AND riot').anchors).toEqual(['riot']);
   });
 });

@@ -124,18 +124,26 @@ function spans(node: QueryNode, f: MentionFeatures): Span[] {
   }
 }
 
+/** Anchors of one word: its key, or for `dang*` the short prefixes of its key and spelling. */
+function wordAnchors(w: WordPattern, tag = ''): Set<string> {
+  if (!w.prefix) return new Set([`${tag}${w.key}`]);
+  const out = new Set<string>();
+  // A wildcard matches by key prefix or by spelling prefix: either short prefix may be the one present.
+  if (w.key.length >= 2) out.add(`${tag}~${w.key.slice(0, 2)}`);
+  out.add(`${tag}^${w.raw.slice(0, 3)}`);
+  return out;
+}
+
 function anchorsOf(node: QueryNode): Set<string> | null {
   switch (node.type) {
     case 'term':
-      return node.word.prefix ? null : new Set([node.word.key]);
-    case 'phrase': {
-      const w = node.words.find((x) => !x.prefix);
-      return w ? new Set([w.key]) : null;
-    }
+      return wordAnchors(node.word);
+    case 'phrase':
+      return smallest(node.words.map((w) => wordAnchors(w)));
     case 'hashtag':
-      return node.tag.prefix ? null : new Set([`#${node.tag.key}`]);
+      return wordAnchors(node.tag, '#');
     case 'handle':
-      return node.prefix ? null : new Set([`@${node.handle}`]);
+      return new Set([node.prefix ? `@^${node.handle.slice(0, 3)}` : `@${node.handle}`]);
     case 'field':
     case 'not':
       return null;

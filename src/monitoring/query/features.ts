@@ -38,6 +38,20 @@ export interface MentionFeatures {
 // Zero-width characters split words in the tokeniser; writers put them inside Devanagari words.
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
+// Spelling and key of a word as written: most words recur, so each is worked out once.
+const words = new Map<string, { raw: string; key: string }>();
+const WORDS_LIMIT = 200_000;
+
+function word(text: string): { raw: string; key: string } {
+  let w = words.get(text);
+  if (!w) {
+    w = { raw: text.normalize('NFC').toLowerCase(), key: wordKey(text) };
+    if (words.size >= WORDS_LIMIT) words.clear();
+    words.set(text, w);
+  }
+  return w;
+}
+
 export function mentionFeatures(m: MatchableMention): MentionFeatures {
   const f: MentionFeatures = {
     keysAt: [],
@@ -59,7 +73,8 @@ export function mentionFeatures(m: MatchableMention): MentionFeatures {
       case 'word':
       case 'number': {
         const pos = open(f);
-        add(f, pos, tok.text.normalize('NFC').toLowerCase(), wordKey(tok.text));
+        const w = word(tok.text);
+        add(f, pos, w.raw, w.key);
         break;
       }
       case 'hashtag': {
@@ -109,9 +124,22 @@ function push(map: Map<string, number[]>, key: string, pos: number): void {
   else if (list[list.length - 1] !== pos) list.push(pos);
 }
 
-/** The keys a watch index looks up for this mention: words, `#`+hashtag keys, `@`+handles. */
-export function* anchorKeys(f: MentionFeatures): Iterable<string> {
-  yield* f.index.keys();
-  for (const k of f.tags.keys()) yield `#${k}`;
-  for (const h of f.handles) yield `@${h}`;
+/**
+ * The keys a watch index looks up for this mention (see `anchorsOf` in compile.ts): words,
+ * `#` + hashtag keys, `@` + handles, and the short prefixes that word-end wildcards are filed
+ * under (`~` + two letters of a key, `^` + three letters of a spelling; `#~`, `#^`, `@^` alike).
+ */
+export function anchorKeys(f: MentionFeatures, withPrefixes = true): Set<string> {
+  const out = new Set<string>(f.index.keys());
+  for (const t of f.tagList) out.add(`#${t.key}`);
+  for (const h of f.handles) out.add(`@${h}`);
+  if (!withPrefixes) return out;
+  for (const keys of f.keysAt) for (const k of keys) if (k.length >= 2) out.add(`~${k.slice(0, 2)}`);
+  for (const raws of f.rawAt) for (const r of raws) if (r.length >= 3) out.add(`^${r.slice(0, 3)}`);
+  for (const t of f.tagList) {
+    if (t.key.length >= 2) out.add(`#~${t.key.slice(0, 2)}`);
+    if (t.raw.length >= 3) out.add(`#^${t.raw.slice(0, 3)}`);
+  }
+  for (const h of f.handles) if (h.length >= 3) out.add(`@^${h.slice(0, 3)}`);
+  return out;
 }
