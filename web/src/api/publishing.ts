@@ -1,4 +1,4 @@
-import { api } from './client.js';
+import { API_BASE, api } from './client.js';
 import type { Role } from './types.js';
 
 /**
@@ -371,4 +371,31 @@ export const pauseApi = {
   active: () => api.get<{ pauses: Pause[] }>('/publishing/pause'),
   start: (reason: string, unitIds?: string[]) => api.post<{ pauses: Pause[] }>('/publishing/pause', unitIds?.length ? { reason, unitIds } : { reason }),
   end: (pauseId: string) => api.post<void>(`/publishing/pause/${id(pauseId)}/end`, {}),
+};
+
+export interface CsvRowError {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+export interface CsvImportResult {
+  rows: number;
+  imported: { line: number; postId: string }[];
+  errors: CsvRowError[];
+}
+
+/** The columns the server reads (src/publishing/csv/csv-import.ts), for the page's help text. */
+export const CSV_COLUMNS = ['account', 'scheduled_at', 'time_zone', 'text', 'link', 'hashtags', 'campaign', 'title'] as const;
+
+export const csvApi = {
+  /** Imports scheduled posts; while any row is bad nothing is imported (400 with details.errors) unless acceptGoodRows. */
+  importPosts: (csv: string, acceptGoodRows: boolean) =>
+    api.upload<CsvImportResult>('/posts/import', new Blob([csv], { type: 'text/csv' }), { acceptGoodRows: acceptGoodRows ? 'true' : undefined }),
+  /** Where the calendar of a range downloads as CSV (a plain link: the session cookie goes with it). */
+  exportUrl: (filter: CalendarFilter) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(filter)) if (value) params.set(key, String(value));
+    return `${API_BASE}/calendar/export?${params.toString()}`;
+  },
 };

@@ -24,6 +24,7 @@ export const NAV: readonly NavSection[] = [
       { label: 'nav.approvals', path: '/publishing/approvals', permission: 'posts.approve' },
       { label: 'nav.templates', path: '/publishing/templates', permission: 'templates.read' },
       { label: 'nav.media', path: '/publishing/media', permission: 'media.read' },
+      { label: 'nav.import', path: '/publishing/import', permission: 'publishing.import' },
       { label: 'nav.accounts', path: '/publishing/accounts', permission: 'accounts.read' },
       { label: 'nav.pause', path: '/publishing/pause', permission: 'publishing.pause' },
     ],

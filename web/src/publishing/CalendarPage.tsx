@@ -1,12 +1,11 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountsApi, calendarApi, POST_STATUSES, type CalendarEntry } from '../api/publishing.js';
+import { accountsApi, calendarApi, csvApi, POST_STATUSES, type CalendarEntry } from '../api/publishing.js';
 import { Link, useRouter } from '../router/router.js';
 import { useCan, useSession } from '../session/session.js';
 import { ErrorMessage, Notice } from '../ui/ErrorMessage.js';
 import { useLoad } from '../ui/use-load.js';
 import { addDays, daysOfView, groupByDay, movedToDay, rangeOfDays, shiftMonth, todayIn, type CalendarView } from './calendar-grid.js';
-import { calendarCsv } from './csv.js';
 import { PlatformName, StateBadge, StatusBadge, useUnitName } from './shared.js';
 import { formatInZone, utcToWall, viewerTimeZone } from './zoned-time.js';
 
@@ -63,16 +62,6 @@ export function CalendarPage() {
       setError(err);
     }
     calendar.reload();
-  };
-
-  const exportCsv = () => {
-    const blob = new Blob([calendarCsv(entries)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `chhavi-calendar-${days[0]}-${days[days.length - 1]}.csv`;
-    a.click();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
   const chip = (e: CalendarEntry) => (
@@ -133,9 +122,13 @@ export function CalendarPage() {
               {t('publishing.posts.new')}
             </Link>
           ) : null}
-          <button type="button" className="btn" onClick={exportCsv} disabled={entries.length === 0}>
+          <a
+            className="btn"
+            download
+            href={csvApi.exportUrl({ ...range, unitId: currentUnit ?? undefined, accountId: accountId || undefined, campaign: campaign.trim() || undefined, status: status || undefined })}
+          >
             {t('publishing.calendar.export')}
-          </button>
+          </a>
         </div>
       </div>
       <div className="filters">

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { daysOfView, groupByDay, monthGrid, movedToDay, rangeOfDays, shiftMonth, startOfWeek, weekDays } from './calendar-grid.js';
-import { calendarCsv, csvCell } from './csv.js';
-import type { CalendarEntry } from '../api/publishing.js';
 
 describe('calendar grid', () => {
   it('covers a month with whole weeks starting on Monday', () => {
@@ -44,37 +42,5 @@ describe('calendar grid', () => {
     expect(movedToDay('2026-12-01T04:30:00.000Z', '2026-12-01', 'Asia/Kolkata')).toBeNull();
     // 09:00 in New York before and after the clocks go back.
     expect(movedToDay('2026-10-30T13:00:00.000Z', '2026-11-02', 'America/New_York')).toBe('2026-11-02T09:00:00-05:00');
-  });
-});
-
-describe('calendar CSV', () => {
-  it('quotes cells and defuses formulas from untrusted text', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell(null)).toBe('');
-  });
-
-  it('writes one row per post and account with the local time', () => {
-    const entry = {
-      id: 'p1',
-      unitId: 'north',
-      scheduledAt: '2026-12-01T04:30:00.000Z',
-      timeZone: 'Asia/Kolkata',
-      status: 'approved',
-      campaign: 'cyber-week',
-      preview: 'साइबर ठगी से सावधान,\n1930',
-      targets: [
-        { platform: 'sandbox', handle: 'north_dp', state: 'scheduled', errorMessage: null, remoteUrl: null },
-        { platform: 'x', handle: 'DCPNorth', state: 'failed', errorMessage: 'Status is a duplicate.', remoteUrl: null },
-      ],
-    } as unknown as CalendarEntry;
-    const csv = calendarCsv([entry]);
-    expect(csv.startsWith('\uFEFFpost_id,unit,scheduled_utc')).toBe(true);
-    const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('p1,north,2026-12-01T04:30:00.000Z,2026-12-01 10:00,Asia/Kolkata,approved,cyber-week,sandbox,north_dp,scheduled,,,"साइबर ठगी से सावधान,\n1930"');
-    expect(lines[2]).toContain(',x,DCPNorth,failed,Status is a duplicate.,,');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.js';
-import { issuesFromError, issuesOf, unplacedIssues } from './issues.js';
+import { issuesFromError, issuesOf, rowErrorsOf, unplacedIssues } from './issues.js';
 
 describe('field issues', () => {
   it('reads the issues of a refused submit', () => {
@@ -36,5 +36,21 @@ describe('field issues', () => {
     expect(issuesOf(issues, 'variants[0].media').map((i) => i.message)).toEqual(['a']);
     expect(issuesOf(issues, 'variants[1].text')).toEqual([]);
     expect(unplacedIssues(issues, ['variants[0].media', 'variants[10].text']).map((i) => i.message)).toEqual(['b', 'd']);
+  });
+
+  it('reads the per-line errors of a refused CSV import', () => {
+    const err = new ApiError(400, 'validation_failed', '2 rows have problems', {
+      errors: [
+        { line: 3, column: 'scheduled_at', message: 'the time has passed' },
+        { line: 5, column: null, message: 'too many fields' },
+        { nonsense: true },
+      ],
+    });
+    expect(rowErrorsOf(err)).toEqual([
+      { line: 3, column: 'scheduled_at', message: 'the time has passed' },
+      { line: 5, column: null, message: 'too many fields' },
+    ]);
+    expect(rowErrorsOf(new ApiError(403, 'forbidden', 'no'))).toBeNull();
+    expect(rowErrorsOf(new ApiError(400, 'validation_failed', 'x', { field: 'a' }))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client.js';
-import type { FieldIssue } from '../api/publishing.js';
+import type { CsvRowError, FieldIssue } from '../api/publishing.js';
 
 /**
  * The server names the field of each problem (`variants[1].text`, `scheduledAt`): in a post's
@@ -42,4 +42,12 @@ export function issuesOf(issues: readonly FieldIssue[], field: string): FieldIss
 /** Issues that no field on the screen shows, so they are listed together. */
 export function unplacedIssues(issues: readonly FieldIssue[], placed: readonly string[]): FieldIssue[] {
   return issues.filter((i) => !placed.some((f) => i.field === f || i.field.startsWith(`${f}[`)));
+}
+
+/** The per-line errors of a refused import (400 with details.errors). */
+export function rowErrorsOf(err: unknown): CsvRowError[] | null {
+  if (!(err instanceof ApiError) || err.code !== 'validation_failed') return null;
+  const list = err.details?.errors;
+  if (!Array.isArray(list)) return null;
+  return list.filter((e): e is CsvRowError => !!e && typeof e === 'object' && typeof (e as CsvRowError).line === 'number' && typeof (e as CsvRowError).message === 'string');
 }

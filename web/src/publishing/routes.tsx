@@ -3,6 +3,7 @@ import { AccountsPage } from './AccountsPage.js';
 import { ApprovalsPage } from './ApprovalsPage.js';
 import { CalendarPage } from './CalendarPage.js';
 import { ComposerPage } from './ComposerPage.js';
+import { ImportPage } from './ImportPage.js';
 import { MediaPage } from './MediaPage.js';
 import { NewPostPage } from './NewPostPage.js';
 import { PausePage } from './PausePage.js';
@@ -21,5 +22,6 @@ export const PUBLISHING_ROUTES: { pattern: string; permission: string; render: (
   { pattern: '/publishing/accounts', permission: 'accounts.read', render: () => <AccountsPage /> },
   { pattern: '/publishing/templates', permission: 'templates.read', render: () => <TemplatesPage /> },
   { pattern: '/publishing/media', permission: 'media.read', render: () => <MediaPage /> },
+  { pattern: '/publishing/import', permission: 'publishing.import', render: () => <ImportPage /> },
   { pattern: '/publishing/pause', permission: 'publishing.pause', render: () => <PausePage /> },
 ];
