@@ -16,6 +16,7 @@ import { AuditPage } from './admin/audit/AuditPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { ErrorMessage } from './ui/ErrorMessage.js';
 import { PUBLISHING_ROUTES } from './publishing/routes.js';
+import { MONITORING_ROUTES } from './monitoring/routes.js';
 import { PauseBanner } from './publishing/PauseBanner.js';
 
 interface Route {
@@ -33,6 +34,7 @@ const ROUTES: Route[] = [
   { pattern: '/audit', permission: 'audit.read', render: () => <AuditPage /> },
   { pattern: '/settings/security', permission: 'self', render: () => <SecurityPage /> },
   ...PUBLISHING_ROUTES,
+  ...MONITORING_ROUTES,
 ];
 
 export function App() {

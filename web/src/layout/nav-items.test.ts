@@ -23,7 +23,19 @@ describe('visibleNav', () => {
     const headings = visibleNav(['self']).map((s) => s.heading);
     expect(headings).not.toContain('nav.administration');
     expect(headings).not.toContain('nav.publishing');
-    expect(headings).toContain('nav.monitoring');
+    expect(headings).not.toContain('nav.monitoring');
+    expect(visibleNav(['self', 'sources.read']).map((s) => s.heading)).toContain('nav.monitoring');
+  });
+
+  it('shows monitoring only with its permissions (agency_editor holds none)', () => {
+    const analyst = paths(['self', 'monitoring.read', 'watches.read', 'watches.manage', 'sources.read']);
+    expect(analyst).toEqual(expect.arrayContaining(['/monitoring/stream', '/monitoring/watches', '/monitoring/sources']));
+    const admin = paths(['self', 'users.read', 'sources.read']);
+    expect(admin).toContain('/monitoring/sources');
+    expect(admin).not.toContain('/monitoring/stream');
+    const editor = paths(['self', 'posts.read', 'posts.write', 'publishing.calendar']);
+    expect(editor.filter((p) => p.startsWith('/monitoring'))).toEqual([]);
+    for (const path of ['/monitoring/stream', '/monitoring/watches', '/monitoring/sources']) expect(COMING_LATER).not.toHaveProperty(path);
   });
 
   it('shows each publishing screen only with its permission', () => {

@@ -32,9 +32,9 @@ export const NAV: readonly NavSection[] = [
   {
     heading: 'nav.monitoring',
     items: [
-      { label: 'nav.stream', path: '/monitoring/stream' },
-      { label: 'nav.watches', path: '/monitoring/watches' },
-      { label: 'nav.sources', path: '/monitoring/sources' },
+      { label: 'nav.stream', path: '/monitoring/stream', permission: 'monitoring.read' },
+      { label: 'nav.watches', path: '/monitoring/watches', permission: 'watches.read' },
+      { label: 'nav.sources', path: '/monitoring/sources', permission: 'sources.read' },
     ],
   },
   {
@@ -57,9 +57,6 @@ export const NAV: readonly NavSection[] = [
 
 /** Capabilities that have a place in the navigation but no screen yet. */
 export const COMING_LATER: Readonly<Record<string, string>> = {
-  '/monitoring/stream': 'nav.stream',
-  '/monitoring/watches': 'nav.watches',
-  '/monitoring/sources': 'nav.sources',
   '/cases': 'nav.cases',
   '/analytics': 'nav.analytics',
 };

@@ -1,0 +1,177 @@
+import { api } from './client.js';
+
+/**
+ * The monitoring API under /api/v1/monitoring (src/monitoring/routes): watches, the mention
+ * stream with its long poll, mention detail and source health. Shapes follow the server's schemas
+ * (src/monitoring/routes/schemas.ts); text from social media in them is untrusted and is shown
+ * as text only.
+ */
+
+export type WatchStatus = 'active' | 'paused' | 'expired';
+
+export interface Watch {
+  id: string;
+  name: string;
+  query: string;
+  ownerId: string;
+  ownerName: string;
+  purpose: string;
+  legalBasis: string;
+  unitIds: string[];
+  expiresAt: string;
+  retentionDays: number;
+  paused: boolean;
+  status: WatchStatus;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  matchCount: number;
+  abilities: { edit: boolean };
+}
+
+export interface NewWatch {
+  name: string;
+  query: string;
+  ownerId?: string;
+  purpose: string;
+  legalBasis: string;
+  unitIds: string[];
+  expiresAt: string;
+  retentionDays: number;
+}
+
+export interface WatchPatch extends Partial<NewWatch> {
+  paused?: boolean;
+  version?: number;
+}
+
+export interface MentionSummary {
+  id: string;
+  platform: string;
+  externalId: string;
+  url: string | null;
+  authorHandle: string | null;
+  authorName: string | null;
+  authorPseudonymised: boolean;
+  /** Raw text as posted: never HTML. */
+  text: string;
+  lang: string | null;
+  labels: string[];
+  geoDistrict: string | null;
+  geoStation: string | null;
+  unitIds: string[];
+  clusterId: string | null;
+  clusterSize: number | null;
+  version: number;
+  deleted: boolean;
+  createdAt: string;
+  ingestedAt: string;
+}
+
+export interface MentionFilters {
+  watchId?: string;
+  unitId?: string;
+  lang?: string;
+  label?: string;
+  platform?: string;
+  clusterId?: string;
+  q?: string;
+}
+
+export interface MentionListPage {
+  mentions: MentionSummary[];
+  nextBefore: string | null;
+  /** The newest id: live updates start after it. */
+  latest: string | null;
+}
+
+export interface MentionPollPage {
+  mentions: MentionSummary[];
+  cursor: string;
+  more: boolean;
+}
+
+export interface MentionVersion {
+  version: number;
+  text: string;
+  url: string | null;
+  media: unknown;
+  engagement: unknown;
+  raw: unknown;
+  deleted: boolean;
+  seenAt: string;
+  supersededAt: string;
+}
+
+export interface MentionDetail {
+  mention: MentionSummary & {
+    authorExternalId: string | null;
+    normalized: string;
+    replyTo: string | null;
+    quoteOf: string | null;
+    shareOf: string | null;
+    media: unknown;
+    engagement: unknown;
+    raw: unknown;
+    scores: unknown;
+    model: string | null;
+    sourceId: string | null;
+    receivedAt: string;
+    updatedAt: string;
+    expiresAt: string | null;
+    holds: string[];
+  };
+  versions: MentionVersion[];
+  cluster: { id: string; size: number; firstSeenAt: string; lastSeenAt: string; firstMentionId: string | null; members: MentionSummary[] } | null;
+  watches: { id: string; name: string; matchedAt: string }[];
+}
+
+export interface WatchTestResult {
+  days: number;
+  scanned: number;
+  matched: number;
+  truncated: boolean;
+  byDay: { day: string; n: number }[];
+  mentions: MentionSummary[];
+}
+
+export type SourceState = 'ok' | 'failing' | 'idle' | 'disabled';
+
+export interface SourceHealth {
+  id: string;
+  kind: string;
+  name: string;
+  unitIds: string[];
+  enabled: boolean;
+  pollSeconds: number | null;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  lastItemAt: string | null;
+  lagSeconds: number | null;
+  itemsTotal: number;
+  state: SourceState;
+}
+
+/** Seconds the server holds a live-update request open waiting for the first new mention. */
+export const POLL_WAIT_SECONDS = 25;
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const monitoringApi = {
+  watches: (query: { status?: WatchStatus; unitId?: string } = {}) => api.get<{ watches: Watch[] }>('/monitoring/watches', { ...query }),
+  watch: (watchId: string) => api.get<{ watch: Watch }>(`/monitoring/watches/${id(watchId)}`),
+  createWatch: (body: NewWatch) => api.post<{ watch: Watch }>('/monitoring/watches', body),
+  updateWatch: (watchId: string, patch: WatchPatch) => api.patch<{ watch: Watch }>(`/monitoring/watches/${id(watchId)}`, patch),
+  expireWatch: (watchId: string, reason: string) => api.post<{ watch: Watch }>(`/monitoring/watches/${id(watchId)}/expire`, { reason }),
+  testWatch: (query: string, limit?: number) => api.post<WatchTestResult>('/monitoring/watches/test', limit === undefined ? { query } : { query, limit }),
+  mentions: (filters: MentionFilters, page: { before?: string; limit?: number } = {}) =>
+    api.get<MentionListPage>('/monitoring/mentions', { ...filters, ...page }),
+  /** Long poll: mentions newer than `after`, oldest first; waits up to `wait` seconds for the first. */
+  updates: (filters: MentionFilters, after: string, wait = POLL_WAIT_SECONDS) => api.get<MentionPollPage>('/monitoring/mentions/updates', { ...filters, after, wait }),
+  mention: (mentionId: string) => api.get<MentionDetail>(`/monitoring/mentions/${id(mentionId)}`),
+  sources: () => api.get<{ sources: SourceHealth[] }>('/monitoring/sources'),
+};
