@@ -7,6 +7,7 @@ import { registerAuditRoutes } from '../audit/routes/index.js';
 import { registerSandboxRoutes } from '../platforms/sandbox/routes/index.js';
 import { registerPublishingRoutes } from '../publishing/routes/index.js';
 import { registerMonitoringRoutes } from '../monitoring/routes/index.js';
+import { webhookRoute } from '../monitoring/sources/webhook-route.js';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function registerRoutes(api: App, ctx: AppContext): void {
@@ -16,6 +17,7 @@ export function registerRoutes(api: App, ctx: AppContext): void {
   registerAuditRoutes(api, ctx);
   registerPublishingRoutes(api, ctx);
   registerMonitoringRoutes(api, ctx);
+  webhookRoute(api, ctx);
 }
 
 /** Routes outside /api/v1: platform simulators and other non-API surfaces. */

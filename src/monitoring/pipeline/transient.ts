@@ -12,6 +12,8 @@ export function isTransient(err: unknown): boolean {
   if (typeof e.code === 'string') {
     if (TRANSIENT_NODE.has(e.code)) return true;
     if (/^[0-9A-Z]{5}$/.test(e.code) && TRANSIENT_SQLSTATE.test(e.code)) return e.code !== 'XX000' || /connection/i.test(String(e.message));
+    // A database closed to new connections (maintenance: ALLOW_CONNECTIONS false) opens again.
+    if (e.code === '55000' && /not currently accepting connections/i.test(String(e.message))) return true;
   }
   const message = typeof e.message === 'string' ? e.message : '';
   if (/Connection terminated|connection (is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Cannot use a pool after calling end/i.test(message)) {

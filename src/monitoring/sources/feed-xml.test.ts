@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from './feed-xml.js';
+import { feedEntryToMention } from './rss.js';
+
+describe('RSS and Atom', () => {
+  it('reads RSS items with CDATA, entities and HTML reduced to text', () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>News</title>
+      <item><title>Jam at ITO &amp; Vikas Marg</title><link>https://news.example/a</link><guid isPermaLink="false">a-1</guid>
+        <pubDate>Mon, 02 Nov 2026 10:00:00 +0530</pubDate><dc:creator>Reporter</dc:creator>
+        <description><![CDATA[<p>Traffic <b>slow</b> near ITO</p><script>alert(1)</script>]]></description></item>
+      <item><title>दिल्ली पुलिस &#x928;&#2366;</title><link>https://news.example/b</link><description>&lt;i&gt;plain&lt;/i&gt;</description></item>
+    </channel></rss>`;
+    const entries = parseFeed(xml);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toEqual({ id: 'a-1', title: 'Jam at ITO & Vikas Marg', link: 'https://news.example/a', summary: 'Traffic slow near ITO', author: 'Reporter', published: 'Mon, 02 Nov 2026 10:00:00 +0530' });
+    expect(entries[1]!.title).toBe('दिल्ली पुलिस ना');
+    expect(entries[1]!.summary).toBe('plain');
+    const m = feedEntryToMention('https://news.example/rss', entries[0]!, '00000000-0000-4000-8000-000000000001', [], '2026-11-02T00:00:00.000Z');
+    expect(m).toMatchObject({ platform: 'rss', externalId: 'a-1', createdAt: '2026-11-02T04:30:00.000Z', text: 'Jam at ITO & Vikas Marg\nTraffic slow near ITO' });
+    // Without a guid the link identifies the item.
+    expect(feedEntryToMention('u', entries[1]!, 's', [], '2026-11-02T00:00:00.000Z').externalId).toBe('https://news.example/b');
+  });
+
+  it('reads Atom entries with alternate links and author names', () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+      <entry><id>tag:x,2026:1</id><title type="html">Water &lt;b&gt;cut&lt;/b&gt;</title>
+        <link rel="self" href="https://x.example/self"/><link rel="alternate" href="https://x.example/1"/>
+        <updated>2026-11-02T05:00:00Z</updated><author><name>Desk</name></author><summary>Dwarka sector 10</summary></entry></feed>`;
+    expect(parseFeed(xml)).toEqual([{ id: 'tag:x,2026:1', title: 'Water cut', link: 'https://x.example/1', summary: 'Dwarka sector 10', author: 'Desk', published: '2026-11-02T05:00:00Z' }]);
+  });
+});
