@@ -188,3 +188,54 @@ describe('aggregates and sources', () => {
     expect((await t.ctx.monitoring.stream.sources(supervisor)).map((s) => s.name).sort()).toEqual(['Feed of A', 'Feed of B']);
   });
 });
+
+describe('over HTTP', () => {
+  it('serves every monitoring route with its documented shape', async () => {
+    const u = await makeUser(t.ctx, { role: 'sb_supervisor' });
+    const s = await signIn(t.app, u.username, u.password);
+    const get = async (url: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s.headers() });
+      expect(res.statusCode, `${url} ${res.body}`).toBe(200);
+      return res.json<Record<string, unknown>>();
+    };
+    const send = async (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object, status = 200) => {
+      const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers(), payload });
+      expect(res.statusCode, `${method} ${url} ${res.body}`).toBe(status);
+      return res.json<Record<string, unknown>>();
+    };
+    const list = await get('/monitoring/watches');
+    expect((list.watches as { id: string }[]).map((w) => w.id)).toContain(watchId);
+    expect(((await get(`/monitoring/watches/${watchId}`)).watch as { purpose: string }).purpose).toMatch(/water supply/);
+    const created = (await send('POST', '/monitoring/watches', {
+      name: 'http watch',
+      query: '"traffic jam" OR जाम',
+      purpose: 'Traffic jams reported by the public, to send traffic staff where needed.',
+      legalBasis: 'Delhi Police Act 1978 s.28',
+      unitIds: [unitA],
+      expiresAt: new Date(Date.now() + 5 * DAY).toISOString(),
+      retentionDays: 7,
+    }, 201)).watch as { id: string; version: number };
+    const patched = (await send('PATCH', `/monitoring/watches/${created.id}`, { paused: true, version: created.version })).watch as { status: string };
+    expect(patched.status).toBe('paused');
+    const ended = (await send('POST', `/monitoring/watches/${created.id}/expire`, { reason: 'no longer needed' })).watch as { status: string };
+    expect(ended.status).toBe('expired');
+    const test = await send('POST', '/monitoring/watches/test', { query: '"traffic jam"', limit: 5 });
+    expect(test.matched).toBe(1);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/monitoring/watches/test', headers: s.headers(), payload: { query: 'jam NEAR/ x' } });
+    expect(bad.json()).toMatchObject({ error: { code: 'query_syntax', details: { position: 4 } } });
+    const page = await get('/monitoring/mentions?limit=3');
+    expect((page.mentions as unknown[]).length).toBe(3);
+    const detail = await get(`/monitoring/mentions/${ids[1]}`);
+    expect((detail.mention as { text: string; raw: unknown }).text).toBe('<script>alert(1)</script> traffic jam at ITO');
+    expect(Array.isArray(detail.versions)).toBe(true);
+    expect((await get('/monitoring/sources')).sources).toBeDefined();
+    expect((await get('/monitoring/summary')).total).toBeGreaterThan(0);
+    const admin = await makeUser(t.ctx, { role: 'admin' });
+    const as = await signIn(t.app, admin.username, admin.password);
+    const privacy = await t.app.inject({ method: 'PUT', url: `/api/v1/monitoring/units/${unitB}/privacy`, headers: as.headers(), payload: { pseudonymiseAuthors: false } });
+    expect(privacy.statusCode, privacy.body).toBe(200);
+    expect(privacy.json()).toMatchObject({ unitId: unitB, pseudonymiseAuthors: false });
+    const notMentions = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/mentions', headers: as.headers() });
+    expect(notMentions.statusCode).toBe(403);
+  });
+});
