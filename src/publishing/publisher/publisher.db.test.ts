@@ -217,6 +217,21 @@ describe('publisher', () => {
     expect(await postStatus(postId)).toBe('published');
   });
 
+  it('re-sends the job of a late scheduled publication only when the queue holds none for it', async () => {
+    const s = await setup();
+    const { pubIds } = await duePost(s);
+    const id = pubIds[0]!;
+    // Long overdue, but its job still waits in the queue (a backlog): nothing is re-sent.
+    await t.ctx.db.execute(`UPDATE publications SET next_attempt_at = now() - interval '1 hour', enqueued_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    expect((await delivery.scheduler.sweep()).resent).toBe(0);
+    // The job is gone (e.g. it failed for good in the queue): the reconciler sends it again.
+    await t.ctx.db.execute(`DELETE FROM pgboss.job WHERE name = 'publishing.publish' AND singleton_key = $1`, [id]);
+    expect((await delivery.scheduler.sweep()).resent).toBe(1);
+    expect((await delivery.scheduler.sweep()).resent).toBe(0);
+    await delivery.publisher.run(id);
+    expect((await pub(id)).state).toBe('published');
+  });
+
   it('leaves a live attempt alone and hands an unknown outcome to a person where the platform cannot be asked', async () => {
     const s = await setup();
     const { pubIds } = await duePost(s);

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/database.js';
+import { BOSS_SCHEMA } from '../../jobs/queue.js';
+import { publishJob } from '../publisher/publish-job.js';
 
 /** SQL of the scheduler's sweeps. Claims use FOR UPDATE SKIP LOCKED so several schedulers share the work. */
 
@@ -61,7 +63,9 @@ export async function dueUnapprovedPosts(q: Queryable, limit: number): Promise<{
 
 /**
  * Publications whose job is presumed lost: `publishing` past its lease (the worker died) with no
- * recovery job sent since, or `scheduled` long past its time. Marks them sent and returns them.
+ * recovery job sent since, or `scheduled` long past its time with no job waiting or running in
+ * the queue (a backlog is not a loss: re-sending there would only lengthen it). Marks them sent
+ * and returns them.
  */
 export async function claimStranded(q: Queryable, staleSeconds: number, limit: number): Promise<{ id: string; state: string }[]> {
   return q.query<{ id: string; state: string }>(
@@ -70,7 +74,10 @@ export async function claimStranded(q: Queryable, staleSeconds: number, limit: n
        SELECT id FROM publications
        WHERE (state = 'publishing' AND lease_until < now() AND (enqueued_at IS NULL OR enqueued_at < lease_until))
           OR (state = 'scheduled' AND next_attempt_at < now() - $1 * interval '1 second'
-              AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 second'))
+              AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 second')
+              AND NOT EXISTS (
+                SELECT 1 FROM ${BOSS_SCHEMA}.job j
+                WHERE j.name = '${publishJob.name}' AND j.singleton_key = publications.id::text AND j.state IN ('created', 'retry', 'active')))
        ORDER BY next_attempt_at
        LIMIT $2
        FOR UPDATE SKIP LOCKED
