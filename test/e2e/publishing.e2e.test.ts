@@ -52,6 +52,8 @@ const people = {
 let unitId = '';
 let postId = '';
 const handle = `e2e_north_${stamp}`;
+const dayIn = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
+const scheduledDay = dayIn(2);
 const postText = `साइबर ठगी से सावधान! <b>OTP</b> किसी को न बताएँ। Call 1930 ${stamp}`;
 
 async function newPage(): Promise<Page> {
@@ -145,9 +147,8 @@ describe('publishing in the browser', () => {
     await variant.locator('textarea[name="text"]').fill(postText);
     await variant.locator('input[name="hashtags"]').fill('CyberSafety DelhiPolice');
     await eventually(() => variant.locator('.field-issues').count()).toBe(0);
-    // Tomorrow at 10:00 in the force's zone, with its UTC reading shown.
-    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
-    await page.locator('input[name="scheduledAt"]').fill(`${tomorrow}T10:00`);
+    // In two days at 10:00 in the force's zone, with its UTC reading shown.
+    await page.locator('input[name="scheduledAt"]').fill(`${scheduledDay}T10:00`);
     expect(await page.getByText(/Publish at, in Asia\/Kolkata \(UTC\+05:30\)/).count()).toBe(1);
     await eventually(() => page.getByTestId('schedule-preview').textContent()).toContain('4:30');
     await page.getByRole('button', { name: 'Submit for approval' }).click();
@@ -202,8 +203,32 @@ describe('publishing in the browser', () => {
     await eventually(() => entry.count()).toBe(1);
     expect(await entry.textContent()).toContain('Approved');
     expect(await entry.textContent()).toContain(`@${handle}`);
-    await page.getByRole('button', { name: 'Week', exact: true }).click();
+  }, 120_000);
+
+  it('moves the post to another day by dragging it on the week view; the server re-validates', async () => {
+    const page = pages.supervisor!;
+    await page.goto(`/publishing/calendar?view=week&date=${scheduledDay}`);
+    const chip = page.locator(`.cal-day[data-day="${scheduledDay}"] .cal-chip[data-post="${postId}"]`);
+    await eventually(() => chip.count()).toBe(1);
+    // The day before is tomorrow (still ahead); on a Monday the day after stays in the same week.
+    const monday = new Date(`${scheduledDay}T12:00:00Z`).getUTCDay() === 1;
+    const target = monday ? dayIn(3) : dayIn(1);
+    await chip.dragTo(page.locator(`.cal-day[data-day="${target}"]`));
+    await eventually(() => page.getByRole('status').textContent()).toMatch(/^Moved to .*10:00/);
+    await eventually(() => page.locator(`.cal-day[data-day="${target}"] .cal-chip[data-post="${postId}"]`).count()).toBe(1);
     await page.screenshot({ path: join(shots, 'publishing-calendar.png'), fullPage: true });
+  }, 120_000);
+
+  it('imports posts from CSV only when every line is good, showing each bad line', async () => {
+    const page = pages.editor!;
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Import CSV', exact: true }).click();
+    const csv = ['account,scheduled_at,text', `${handle},${dayIn(3)}T11:00,यातायात नियमों का पालन करें`, `${handle},2020-01-01T10:00,old`, `nobody_${stamp},${dayIn(3)}T12:00,who`].join('\n');
+    await page.locator('textarea[name="csv"]').fill(csv);
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    const errors = page.getByTestId('import-errors');
+    await eventually(() => errors.locator('tr[data-line]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')))).toEqual(['3', '4']);
+    await page.getByRole('button', { name: 'Import only the good rows' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toContain('1 post imported from 3 rows');
   }, 120_000);
 
   it('pauses publishing force-wide and shows the banner with the reason to another user', async () => {

@@ -11,6 +11,16 @@ import { formatInZone, utcToWall, viewerTimeZone } from './zoned-time.js';
 
 const DRAG_TYPE = 'application/x-chhavi-post';
 
+function initialView(search: string): CalendarView {
+  const v = new URLSearchParams(search).get('view');
+  return v === 'week' || v === 'list' ? v : 'month';
+}
+
+function initialDay(search: string): string | null {
+  const d = new URLSearchParams(search).get('date');
+  return d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) ? d : null;
+}
+
 /** Scheduled and published posts by month, week or list, in the viewer's zone; drag a post to another day to move it. */
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
@@ -19,8 +29,9 @@ export function CalendarPage() {
   const { currentUnit } = useSession();
   const unitName = useUnitName();
   const zone = viewerTimeZone();
-  const [view, setView] = useState<CalendarView>('month');
-  const [anchor, setAnchor] = useState(() => todayIn(zone));
+  // ?view=week&date=2026-12-01 opens a given period (links from elsewhere, bookmarks).
+  const [view, setView] = useState<CalendarView>(() => initialView(window.location.search));
+  const [anchor, setAnchor] = useState(() => initialDay(window.location.search) ?? todayIn(zone));
   const [accountId, setAccountId] = useState('');
   const [campaign, setCampaign] = useState('');
   const [status, setStatus] = useState('');
