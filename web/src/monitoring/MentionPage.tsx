@@ -6,13 +6,14 @@ import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatDateTime } from '../ui/names.js';
 import { useLoad } from '../ui/use-load.js';
 import { labelScores, prettyJson } from './safe-text.js';
-import { Author, ExternalLink, LangName, MentionCard, MentionText, PlatformLabel, useUnitLabel } from './shared.js';
+import { Author, ExternalLink, LangName, MentionCard, MentionText, placeText, PlatformLabel, useLabelText, useUnitLabel } from './shared.js';
 
 /** One mention as evidence: text, author, links, versions, raw payload, cluster, labels and watches. */
 export function MentionPage({ mentionId }: { mentionId: string }) {
   const { t } = useTranslation();
   const { locale } = useSession();
   const unitLabel = useUnitLabel();
+  const labelText = useLabelText();
   const { data, error, loading } = useLoad(() => monitoringApi.mention(mentionId), [mentionId]);
 
   if (error) {
@@ -71,7 +72,7 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
           <dt>{t('monitoring.detail.units')}</dt>
           <dd>{m.unitIds.length ? m.unitIds.map(unitLabel).join(', ') : <span className="muted">{t('monitoring.detail.none')}</span>}</dd>
           <dt>{t('monitoring.detail.place')}</dt>
-          <dd>{[m.geoStation, m.geoDistrict].filter(Boolean).join(', ') || <span className="muted">{t('monitoring.detail.none')}</span>}</dd>
+          <dd>{placeText(m, unitLabel) || <span className="muted">{t('monitoring.detail.none')}</span>}</dd>
           <dt>{t('monitoring.detail.expires')}</dt>
           <dd>
             {m.expiresAt ? formatDateTime(m.expiresAt, locale) : <span className="muted">{t('monitoring.detail.none')}</span>}
@@ -90,7 +91,7 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
           <p className="mention-labels">
             {m.labels.map((label) => (
               <span key={label} className="badge badge-warn">
-                {t(`monitoring.labels.${label}`, { defaultValue: label })}
+                {labelText(label)}
               </span>
             ))}
           </p>
@@ -106,7 +107,7 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
             <tbody>
               {scores.map((s) => (
                 <tr key={s.label}>
-                  <td>{t(`monitoring.labels.${s.label}`, { defaultValue: s.label })}</td>
+                  <td>{labelText(s.label)}</td>
                   <td>{s.score.toFixed(3)}</td>
                 </tr>
               ))}

@@ -4,11 +4,26 @@ import { monitoringApi, type MentionFilters, type MentionSummary, type Watch } f
 import { useCan, useSession } from '../session/session.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { localName } from '../ui/names.js';
-import { LANGS, MentionCard, SOURCE_PLATFORMS } from './shared.js';
+import { LANGS, MentionCard, SOURCE_PLATFORMS, useLabelText } from './shared.js';
 import { appendOlder, EMPTY_STREAM_FILTER, watchFromAddress, laterCursor, mergeNewer, retryDelayMs, toMentionFilters, type StreamFilterForm } from './stream-state.js';
 
 const PAGE_SIZE = 50;
-const LABELS = ['hostile', 'fake', 'hate', 'offensive', 'defamation', 'abusive', 'police_related', 'complaint', 'crime_report', 'praise'] as const;
+const LABELS = [
+  'hostile',
+  'fake',
+  'hate',
+  'offensive',
+  'defamation',
+  'abusive',
+  'aggression:overt',
+  'aggression:covert',
+  'sentiment:negative',
+  'sentiment:positive',
+  'police_related',
+  'complaint',
+  'crime_report',
+  'praise',
+] as const;
 
 /**
  * The live stream: the newest mentions for the filters, then a long poll that adds new ones at
@@ -18,6 +33,7 @@ export function StreamPage() {
   const { t } = useTranslation();
   const { currentUnit, units, locale } = useSession();
   const can = useCan();
+  const labelText = useLabelText();
   const initial: StreamFilterForm = { ...EMPTY_STREAM_FILTER, unitId: currentUnit ?? '', watchId: watchFromAddress(window.location.search) };
   const [form, setForm] = useState<StreamFilterForm>(initial);
   const [applied, setApplied] = useState<StreamFilterForm>(initial);
@@ -201,7 +217,7 @@ export function StreamPage() {
             <option value="">{t('monitoring.stream.any')}</option>
             {LABELS.map((l) => (
               <option key={l} value={l}>
-                {t(`monitoring.labels.${l}`)}
+                {labelText(l)}
               </option>
             ))}
           </select>

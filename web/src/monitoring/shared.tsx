@@ -47,6 +47,16 @@ export function LangName({ lang }: { lang: string | null }) {
   return <>{t(`monitoring.lang.${lang.replace('-', '_')}`, { defaultValue: lang })}</>;
 }
 
+/** A label in the reader's language: `complaint`, or a decision such as `sentiment:negative`. */
+export function useLabelText(): (label: string) => string {
+  const { t } = useTranslation();
+  return (label) => {
+    const [name, value] = label.split(':', 2) as [string, string | undefined];
+    const head = t(`monitoring.labels.${name}`, { defaultValue: name });
+    return value === undefined ? head : `${head}: ${t(`monitoring.labelValues.${value}`, { defaultValue: value })}`;
+  };
+}
+
 export function PlatformLabel({ platform }: { platform: string }) {
   const { t } = useTranslation();
   return <>{t(`monitoring.platform.${platform}`, { defaultValue: platform })}</>;
@@ -76,6 +86,8 @@ export function Author({ m }: { m: Pick<MentionSummary, 'authorHandle' | 'author
 export function MentionCard({ m, showLink = true, scores }: { m: MentionSummary; showLink?: boolean; scores?: ReadonlyMap<string, number> }) {
   const { t } = useTranslation();
   const { locale } = useSession();
+  const labelText = useLabelText();
+  const unitLabel = useUnitLabel();
   return (
     <article className={`mention${m.deleted ? ' mention-deleted' : ''}`} data-testid="mention" data-mention-id={m.id}>
       <header className="mention-head">
@@ -100,14 +112,14 @@ export function MentionCard({ m, showLink = true, scores }: { m: MentionSummary;
               const score = scores?.get(label);
               return (
                 <span key={label} className="badge badge-warn" data-label={label}>
-                  {t(`monitoring.labels.${label}`, { defaultValue: label })}
+                  {labelText(label)}
                   {score !== undefined ? ` ${score.toFixed(2)}` : ''}
                 </span>
               );
             })}
           </span>
         ) : null}
-        {m.geoDistrict || m.geoStation ? <span>{t('monitoring.geo', { place: [m.geoStation, m.geoDistrict].filter(Boolean).join(', ') })}</span> : null}
+        {m.geoDistrict || m.geoStation ? <span>{t('monitoring.geo', { place: placeText(m, unitLabel) })}</span> : null}
         {m.clusterSize !== null && m.clusterSize > 1 ? <span data-testid="cluster-size">{t('monitoring.clusterSize', { count: m.clusterSize })}</span> : null}
         {showLink ? (
           <Link to={`/monitoring/mentions/${encodeURIComponent(m.id)}`} className="mention-open">
@@ -117,4 +129,9 @@ export function MentionCard({ m, showLink = true, scores }: { m: MentionSummary;
       </footer>
     </article>
   );
+}
+
+/** Station and district of a geotag: the district by its unit name where the session knows it. */
+export function placeText(m: Pick<MentionSummary, 'geoDistrict' | 'geoStation'>, unitLabel: (unitId: string) => string): string {
+  return [m.geoStation, m.geoDistrict ? unitLabel(m.geoDistrict) : null].filter(Boolean).join(', ');
 }
