@@ -367,6 +367,22 @@ export const calendarApi = {
   metrics: (publicationId: string) => api.get<{ metrics: MetricPoint[] }>(`/publications/${id(publicationId)}/metrics`),
 };
 
+export interface Notice {
+  id: string;
+  kind: string;
+  postId: string;
+  publicationId: string | null;
+  unitId: string;
+  message: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export const noticesApi = {
+  list: (unread: boolean, limit = 50) => api.get<{ notices: Notice[] }>('/publishing/notices', { unread: unread ? 'true' : undefined, limit }),
+  markRead: (noticeId: string) => api.post<void>(`/publishing/notices/${id(noticeId)}/read`, {}),
+};
+
 export const pauseApi = {
   active: () => api.get<{ pauses: Pause[] }>('/publishing/pause'),
   start: (reason: string, unitIds?: string[]) => api.post<{ pauses: Pause[] }>('/publishing/pause', unitIds?.length ? { reason, unitIds } : { reason }),

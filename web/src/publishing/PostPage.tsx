@@ -7,6 +7,7 @@ import { useCan } from '../session/session.js';
 import { ErrorMessage, Notice } from '../ui/ErrorMessage.js';
 import { useLoad } from '../ui/use-load.js';
 import { MediaThumb } from './MediaPicker.js';
+import { MetricsTable } from './MetricsTable.js';
 import { PlatformName, StateBadge, StatusBadge, useUnitName } from './shared.js';
 import { composeText } from './text-count.js';
 import { formatInZone, viewerTimeZone } from './zoned-time.js';
@@ -262,6 +263,7 @@ function Delivery({ publications, targets, error, onChanged }: { publications: P
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [metricsOf, setMetricsOf] = useState<string | null>(null);
   const zone = viewerTimeZone();
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -321,6 +323,11 @@ function Delivery({ publications, targets, error, onChanged }: { publications: P
                 </td>
                 <td>
                   <div className="row-actions">
+                    {p.state === 'published' ? (
+                      <button type="button" className="btn btn-small" aria-expanded={metricsOf === p.id} onClick={() => setMetricsOf(metricsOf === p.id ? null : p.id)}>
+                        {t('publishing.metrics.show')}
+                      </button>
+                    ) : null}
                     {p.can.retry ? (
                       <button type="button" className="btn btn-small" disabled={busy} onClick={() => void act(() => calendarApi.retry(p.id))}>
                         {t('publishing.post.retry')}
@@ -364,6 +371,7 @@ function Delivery({ publications, targets, error, onChanged }: { publications: P
           </tbody>
         </table>
       </div>
+      {metricsOf ? <MetricsTable publicationId={metricsOf} /> : null}
     </section>
   );
 }

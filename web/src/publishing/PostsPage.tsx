@@ -5,6 +5,7 @@ import { Link } from '../router/router.js';
 import { useCan, useSession } from '../session/session.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useLoad } from '../ui/use-load.js';
+import { NoticesPanel } from './NoticesPanel.js';
 import { PlatformName, StatusBadge, useUnitName } from './shared.js';
 import { formatInZone, viewerTimeZone } from './zoned-time.js';
 
@@ -49,6 +50,7 @@ export function PostsPage() {
           </Link>
         ) : null}
       </div>
+      {can('publishing.calendar') ? <NoticesPanel /> : null}
       <div className="filters">
         <label className="field">
           <span>{t('publishing.fields.status')}</span>
