@@ -31,7 +31,10 @@ export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {}
 
   abilities(actor: Actor, account: SocialAccount): AccountAbilities {
-    return { edit: can(actor, 'accounts.manage') && inScope(actor, account.unitId) };
+    return {
+      edit: can(actor, 'accounts.manage') && inScope(actor, account.unitId),
+      compose: can(actor, 'posts.write') && inScope(actor, account.unitId) && account.active,
+    };
   }
 
   async list(actor: Actor, f: { unitId?: string | undefined; platform?: Platform | undefined; active?: boolean | undefined } = {}): Promise<SocialAccount[]> {

@@ -19,7 +19,10 @@ export interface SocialAccount {
 }
 
 export interface AccountAbilities {
+  /** Rename, change the chain or credentials, deactivate. */
   edit: boolean;
+  /** Choose the account in the composer. */
+  compose: boolean;
 }
 
 export interface NewAccount {

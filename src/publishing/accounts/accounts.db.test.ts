@@ -12,7 +12,7 @@ interface AccountBody {
   hasCredentials: boolean;
   publishable: boolean;
   active: boolean;
-  can: { edit: boolean };
+  can: { edit: boolean; compose: boolean };
 }
 
 describe('social accounts', () => {
@@ -37,7 +37,7 @@ describe('social accounts', () => {
     const res = await call(admin, 'POST', '/accounts', { unitId: units[0]!, platform: 'sandbox', handle: 'dp_test_one', displayName: 'Test One Police' });
     expect(res.statusCode, res.body).toBe(201);
     const account = res.json<{ account: AccountBody }>().account;
-    expect(account).toMatchObject({ unitId: units[0], platform: 'sandbox', handle: 'dp_test_one', approvalChain: ['district_officer', 'sb_supervisor'], hasCredentials: true, publishable: true, can: { edit: true } });
+    expect(account).toMatchObject({ unitId: units[0], platform: 'sandbox', handle: 'dp_test_one', approvalChain: ['district_officer', 'sb_supervisor'], hasCredentials: true, publishable: true, can: { edit: true, compose: true } });
     expect(res.body).not.toMatch(/sbx_|token|credentials/);
     const stored = await t.ctx.db.query<{ enc: string }>('SELECT credentials_enc AS enc FROM social_accounts WHERE id = $1', [account.id]);
     expect(stored[0]!.enc).toMatch(/^v1:/);
@@ -81,7 +81,7 @@ describe('social accounts', () => {
     const editor = await signIn(t.app, u.username, u.password);
     const list = (await call(editor, 'GET', '/accounts')).json<{ accounts: AccountBody[] }>().accounts;
     expect(list.map((a) => a.id).sort()).toEqual(mine.map((a) => a.id).sort());
-    expect(list.every((a) => !a.can.edit)).toBe(true);
+    expect(list.every((a) => !a.can.edit && a.can.compose)).toBe(true);
     expect((await call(editor, 'GET', `/accounts/${other.id}`)).statusCode).toBe(404);
     expect((await call(editor, 'GET', `/accounts/${mine[0]!.id}`)).statusCode).toBe(200);
     expect((await call(editor, 'PATCH', `/accounts/${mine[0]!.id}`, { active: false })).statusCode).toBe(403);

@@ -59,7 +59,7 @@ describe('media library', () => {
     expect(res.statusCode, res.body).toBe(201);
     const media = res.json<{ media: MediaBody }>().media;
     const sha = createHash('sha256').update(body).digest('hex');
-    expect(media).toMatchObject({ sha256: sha, mime: 'image/png', bytes: body.length, width: 3, height: 2, altEn: 'Helpline poster', altHi: 'हेल्पलाइन पोस्टर', url: `/api/v1/media/${sha}/file` });
+    expect(media).toMatchObject({ sha256: sha, mime: 'image/png', bytes: body.length, width: 3, height: 2, altEn: 'Helpline poster', altHi: 'हेल्पलाइन पोस्टर', url: `/api/v1/media/${sha}/file`, can: { edit: true } });
     const path = join(t.ctx.config.dataDir, 'media', sha.slice(0, 2), sha);
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path).equals(body)).toBe(true);

@@ -25,7 +25,7 @@ export const AccountSchema = Type.Object({
   publishable: Type.Boolean({ description: 'whether Chhavi can publish to this platform yet' }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
-  can: Type.Object({ edit: Type.Boolean() }),
+  can: Type.Object({ edit: Type.Boolean(), compose: Type.Boolean() }),
 });
 
 const Credentials = Type.Object(

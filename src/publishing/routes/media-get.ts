@@ -1,6 +1,8 @@
 import type { AppContext } from '../../app/context.js';
 import type { App } from '../../http/server.js';
-import { MediaEnvelope, mediaUrl, ShaParams } from './media-schemas.js';
+import { requireAuth } from '../../auth/request.js';
+import { presentMedia } from './media-present.js';
+import { MediaEnvelope, ShaParams } from './media-schemas.js';
 
 export function getMediaRoute(api: App, ctx: AppContext): void {
   api.get(
@@ -11,7 +13,7 @@ export function getMediaRoute(api: App, ctx: AppContext): void {
     },
     async (req) => {
       const media = await ctx.media.get(req.params.sha256);
-      return { media: { ...media, url: mediaUrl(media.sha256) } };
+      return { media: presentMedia(requireAuth(req).actor, media) };
     },
   );
 }

@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app/context.js';
 import type { App } from '../../http/server.js';
-import { MediaSchema, mediaUrl } from './media-schemas.js';
+import { requireAuth } from '../../auth/request.js';
+import { presentMedia } from './media-present.js';
+import { MediaSchema } from './media-schemas.js';
 
 export function listMediaRoute(api: App, ctx: AppContext): void {
   api.get(
@@ -22,7 +24,8 @@ export function listMediaRoute(api: App, ctx: AppContext): void {
     },
     async (req) => {
       const items = await ctx.media.search({ text: req.query.q, kind: req.query.kind, before: req.query.before, limit: req.query.limit });
-      return { media: items.map((m) => ({ ...m, url: mediaUrl(m.sha256) })) };
+      const { actor } = requireAuth(req);
+      return { media: items.map((m) => presentMedia(actor, m)) };
     },
   );
 }

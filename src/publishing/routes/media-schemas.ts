@@ -12,6 +12,7 @@ export const MediaSchema = Type.Object({
   uploadedBy: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   url: Type.String({ description: 'where the file is served' }),
+  can: Type.Object({ edit: Type.Boolean() }),
 });
 
 export const ShaParams = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app/context.js';
 import { requireAuth } from '../../auth/request.js';
 import type { App } from '../../http/server.js';
-import { MediaEnvelope, mediaUrl, ShaParams } from './media-schemas.js';
+import { presentMedia } from './media-present.js';
+import { MediaEnvelope, ShaParams } from './media-schemas.js';
 
 export function updateMediaRoute(api: App, ctx: AppContext): void {
   api.patch(
@@ -18,8 +19,8 @@ export function updateMediaRoute(api: App, ctx: AppContext): void {
       config: { policy: { permission: 'media.write' } },
     },
     async (req) => {
-      const media = await ctx.media.updateAlt(requireAuth(req).actor, req.params.sha256, req.body);
-      return { media: { ...media, url: mediaUrl(media.sha256) } };
+      const { actor } = requireAuth(req);
+      return { media: presentMedia(actor, await ctx.media.updateAlt(actor, req.params.sha256, req.body)) };
     },
   );
 }

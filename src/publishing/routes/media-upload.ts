@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app/context.js';
 import { requireAuth } from '../../auth/request.js';
 import type { App } from '../../http/server.js';
-import { MediaEnvelope, mediaUrl } from './media-schemas.js';
+import { presentMedia } from './media-present.js';
+import { MediaEnvelope } from './media-schemas.js';
 
 /**
  * The file is the request body itself (any Content-Type: the type is sniffed from the bytes), read
@@ -29,7 +30,7 @@ export function uploadMediaRoute(api: App, ctx: AppContext): void {
       async (req, reply) => {
         const { actor } = requireAuth(req);
         const { media, created } = await ctx.media.upload(actor, req.body as Readable, req.query);
-        return reply.code(created ? 201 : 200).send({ media: { ...media, url: mediaUrl(media.sha256) } });
+        return reply.code(created ? 201 : 200).send({ media: presentMedia(actor, media) });
       },
     );
   });
