@@ -198,7 +198,7 @@ export const SourceHealthSchema = Type.Object({
   state: Type.Union([Type.Literal('ok'), Type.Literal('failing'), Type.Literal('idle'), Type.Literal('disabled')]),
 });
 
-const Counts = Type.Array(Type.Object({ key: Type.String(), n: Type.Integer() }));
+const Counts = Type.Array(Type.Object({ key: Type.String(), label: Type.Optional(Type.String({ description: 'the watch name, for counts by watch' })), n: Type.Integer() }));
 export const SummaryQuery = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 7 })) });
 export const SummarySchema = Type.Object({ days: Type.Integer(), total: Type.Integer(), byLang: Counts, byPlatform: Counts, byUnit: Counts, byDay: Counts, byWatch: Counts });
 

@@ -199,6 +199,8 @@ export async function sourceHealth(q: Queryable, scope: readonly string[] | null
 
 export interface CountRow {
   key: string;
+  /** What the key stands for, where it is an id (a watch's name). */
+  label?: string;
   n: number;
 }
 
@@ -221,8 +223,8 @@ export async function countBy(q: Queryable, scope: readonly string[] | null, sin
       );
     case 'watch':
       return q.query(
-        `SELECT w.id::text AS key, count(*)::int AS n FROM mentions m JOIN watch_matches wm ON wm.mention_id = m.id JOIN watches w ON w.id = wm.watch_id
-          WHERE ${where} AND ($1::text[] IS NULL OR w.unit_ids && $1::text[]) GROUP BY 1 ORDER BY n DESC, key`,
+        `SELECT w.id::text AS key, w.name AS label, count(*)::int AS n FROM mentions m JOIN watch_matches wm ON wm.mention_id = m.id JOIN watches w ON w.id = wm.watch_id
+          WHERE ${where} AND ($1::text[] IS NULL OR w.unit_ids && $1::text[]) GROUP BY w.id, w.name ORDER BY n DESC, key`,
         params,
       );
   }

@@ -167,10 +167,11 @@ describe('aggregates and sources', () => {
     const s = await signIn(t.app, leader.username, leader.password);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/summary?days=30', headers: s.headers() });
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json<{ total: number; byPlatform: { key: string; n: number }[]; byWatch: { key: string; n: number }[] }>();
+    const body = res.json<{ total: number; byPlatform: { key: string; n: number }[]; byWatch: { key: string; label?: string; n: number }[] }>();
     expect(body.total).toBeGreaterThanOrEqual(5);
     expect(body.byPlatform.find((p) => p.key === 'rss')?.n).toBe(1);
-    expect(body.byWatch.find((w) => w.key === watchId)?.n).toBeGreaterThanOrEqual(2);
+    expect(body.byWatch.find((w) => w.key === watchId)).toMatchObject({ label: 'water' });
+    expect(body.byWatch.find((w) => w.key === watchId)!.n).toBeGreaterThanOrEqual(2);
     expect(res.body).not.toContain('script');
     const denied = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/mentions', headers: s.headers() });
     expect(denied.statusCode).toBe(403);
