@@ -5,7 +5,8 @@ import { useCan, useSession } from '../session/session.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { localName } from '../ui/names.js';
 import { LANGS, MentionCard, SOURCE_PLATFORMS, useLabelText } from './shared.js';
-import { appendOlder, EMPTY_STREAM_FILTER, watchFromAddress, laterCursor, mergeNewer, retryDelayMs, toMentionFilters, type StreamFilterForm } from './stream-state.js';
+import { appendOlder, EMPTY_STREAM_FILTER, mergeNewer, toMentionFilters, watchFromAddress, type StreamFilterForm } from './stream-state.js';
+import { startLiveUpdates } from './live-updates.js';
 
 const PAGE_SIZE = 50;
 const LABELS = [
@@ -94,38 +95,15 @@ export function StreamPage() {
   // The long poll: one request at a time; a changed filter or leaving the page ends the loop.
   useEffect(() => {
     if (!live || liveFrom === null) return;
-    const gen = generation.current;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let failures = 0;
-    let after = liveFrom.after;
-    const filters = liveFrom.filters;
-    const step = () => {
-      monitoringApi
-        .updates(filters, after)
-        .then((page) => {
-          if (stopped || gen !== generation.current) return;
-          failures = 0;
-          setLiveError(null);
-          if (page.mentions.length > 0) {
-            setMentions((current) => mergeNewer(current, page.mentions));
-            setFresh((current) => new Set([...current, ...page.mentions.map((m) => m.id)]));
-          }
-          after = laterCursor(after, page.cursor) ?? after;
-          timer = setTimeout(step, page.more ? 0 : 250);
-        })
-        .catch((err: unknown) => {
-          if (stopped || gen !== generation.current) return;
-          failures += 1;
-          setLiveError(err);
-          timer = setTimeout(step, retryDelayMs(failures));
-        });
-    };
-    step();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
+    const { filters } = liveFrom;
+    return startLiveUpdates(liveFrom.after, {
+      fetchPage: (after) => monitoringApi.updates(filters, after),
+      onMentions: (incoming) => {
+        setMentions((current) => mergeNewer(current, incoming));
+        setFresh((current) => new Set([...current, ...incoming.map((m) => m.id)]));
+      },
+      onError: setLiveError,
+    });
   }, [live, liveFrom]);
 
   const loadOlder = useCallback(async () => {
