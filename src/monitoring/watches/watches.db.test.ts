@@ -217,3 +217,23 @@ describe('matching after ingest', () => {
     }
   });
 });
+
+describe('the process pipeline', () => {
+  it('matches mentions published to the ingestion pipeline of the process', async () => {
+    const w = await t.ctx.monitoring.watches.create(analystA, watchInput({ name: 'pipeline', query: 'bhajanpura NEAR/3 (pathar OR पत्थर)' }));
+    const pipeline = t.ctx.ingestion.pipeline;
+    await pipeline.startWorkers();
+    try {
+      const item = mention('भजनपुरा में पत्थर चले, सब घर में रहें');
+      await pipeline.publish([item]);
+      let rows: { mention_id: string }[] = [];
+      for (let i = 0; i < 100 && rows.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        rows = await t.ctx.db.query('SELECT m.mention_id::text FROM watch_matches m JOIN mentions x ON x.id = m.mention_id WHERE m.watch_id = $1 AND x.external_id = $2', [w.id, item.externalId]);
+      }
+      expect(rows).toHaveLength(1);
+    } finally {
+      await pipeline.stop();
+    }
+  });
+});
