@@ -12,6 +12,7 @@ import { register as train } from './commands/train.js';
 import { register as evaluate } from './commands/eval.js';
 import { register as bench } from './commands/bench.js';
 import { register as importCommand } from './commands/import.js';
+import { register as source } from './commands/source.js';
 
 const program = new Command()
   .name('chhavi')
@@ -24,7 +25,7 @@ const program = new Command()
     setCliOverrides(opts.data ? { dataDir: resolve(opts.data) } : {});
   });
 
-for (const register of [start, migrate, user, audit, classify, train, evaluate, bench, importCommand]) register(program);
+for (const register of [start, migrate, user, audit, classify, train, evaluate, bench, importCommand, source]) register(program);
 
 try {
   await program.parseAsync(process.argv);
