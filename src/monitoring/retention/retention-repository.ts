@@ -3,16 +3,17 @@ import type { Queryable } from '../../db/database.js';
 /**
  * Sets each mention's expiry: its first storing plus the longest retention of the watches that
  * matched it (ended watches count: their retention was promised when they ran), or the default
- * for mentions no watch matched. Only rows whose expiry changes are written.
+ * for mentions no watch matched. Looks only at mentions without an expiry and at matched ones (a
+ * watch's retention may have changed); writes only rows whose expiry changes.
  */
 export async function setExpiries(q: Queryable, defaultDays: number): Promise<number> {
   return q.execute(
     `UPDATE mentions m SET expires_at = x.expires
-       FROM (SELECT m2.id, m2.ingested_at + make_interval(days => coalesce(max(w.retention_days), $1::int)) AS expires
+       FROM (SELECT m2.id, m2.ingested_at + make_interval(days => coalesce(
+                      (SELECT max(w.retention_days) FROM watch_matches wm JOIN watches w ON w.id = wm.watch_id WHERE wm.mention_id = m2.id),
+                      $1::int)) AS expires
                FROM mentions m2
-               LEFT JOIN watch_matches wm ON wm.mention_id = m2.id
-               LEFT JOIN watches w ON w.id = wm.watch_id
-              GROUP BY m2.id, m2.ingested_at) x
+              WHERE m2.expires_at IS NULL OR EXISTS (SELECT 1 FROM watch_matches wm WHERE wm.mention_id = m2.id)) x
       WHERE m.id = x.id AND m.expires_at IS DISTINCT FROM x.expires`,
     [defaultDays],
   );

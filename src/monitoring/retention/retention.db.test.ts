@@ -82,6 +82,20 @@ describe('retention', () => {
   });
 });
 
+describe('retention after a watch changes', () => {
+  it('follows a shortened retention on the next run', async () => {
+    const w = await watch('shortened', 'gaddi NEAR/2 jali', 60);
+    const [id] = (await ingest([mention('gaddi jali market mein', { unitIds: [unitA] })])).ids as [string];
+    await age(id, 10);
+    await t.ctx.monitoring.retention.run();
+    expect(await exists(id)).toBe(true);
+    await t.ctx.monitoring.watches.update(analyst, w.id, { retentionDays: 5 });
+    const r = await t.ctx.monitoring.retention.run();
+    expect(r.deleted).toBe(1);
+    expect(await exists(id)).toBe(false);
+  });
+});
+
 describe('pseudonymisation', () => {
   it('is a unit setting changed by admin or sb_supervisor, audited', async () => {
     const before = await t.ctx.monitoring.privacy.get(admin, unitP);
