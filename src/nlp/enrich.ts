@@ -7,9 +7,10 @@ import { clusterKey } from './features/cluster-key.js';
 import type { Contribution, Prediction } from './classify/classifier.js';
 import type { Decisions, Label, Scores } from './classify/labels.js';
 import { getClassifier } from './classify/load.js';
-import { geotag, type GeoResult } from './geo/geotag.js';
-import { detectLanguage, type LanguageResult } from './lang/detect.js';
-import { normalize } from './text/normalize.js';
+import { geotag, geotagBegin, geotagFinish, geotagReadsAsIs, geotagVisit, type GeoResult } from './geo/geotag.js';
+import { detectLanguage, languageBegin, languageFinish, languageVisit, type LanguageResult } from './lang/detect.js';
+import { normalize, normalizeNfc } from './text/normalize.js';
+import { scanTokens, type TokenKind } from './text/tokenize.js';
 
 export interface Enrichment {
   lang: LanguageResult['lang'];
@@ -34,10 +35,29 @@ export interface ClassifyOutput {
   model: string;
 }
 
+function visitBoth(kind: TokenKind, start: number, end: number): void {
+  languageVisit(kind, start, end);
+  geotagVisit(kind, start, end);
+}
+
 export function enrich(text: string): Enrichment {
   const classifier = getClassifier();
-  const language = detectLanguage(text);
-  const normalized = normalize(text);
+  const nfc = text.normalize('NFC');
+  const normalized = normalizeNfc(nfc);
+  let language: LanguageResult;
+  let geo: GeoResult | null;
+  // Language and geotag read the same tokens when the text is already what geotag reads (NFC,
+  // no zero-width characters: nearly every post): one scan feeds both.
+  if (nfc === text && geotagReadsAsIs(text)) {
+    languageBegin(text);
+    geotagBegin(text);
+    scanTokens(text, visitBoth);
+    language = languageFinish();
+    geo = geotagFinish(text);
+  } else {
+    language = detectLanguage(text);
+    geo = geotag(text);
+  }
   const p = classifier.predict(normalized);
   return {
     lang: language.lang,
@@ -46,7 +66,7 @@ export function enrich(text: string): Enrichment {
     scores: p.scores,
     decisions: p.decisions,
     classes: p.classes,
-    geo: geotag(text),
+    geo,
     clusterKey: clusterKey(normalized),
     model: classifier.version,
   };

@@ -1,4 +1,4 @@
-import { combine, FNV_OFFSET, fnvRange, fnvStep, mix32 } from './hash.js';
+import { combine, FNV_OFFSET, FNV_PRIME, fnvRange, fnvStep, mix32 } from './hash.js';
 
 /**
  * Hashed features of a normalised text: word unigrams and bigrams, character n-grams inside
@@ -33,6 +33,11 @@ const SEED_CHAR = fnvStep(FNV_OFFSET, 0x43); // C
 const SEED_KEY = fnvStep(FNV_OFFSET, 0x4b); // K
 const SEED_SYM = fnvStep(FNV_OFFSET, 0x53); // S
 const SEED_CACHE = fnvStep(FNV_OFFSET, 0x4d); // M
+
+const KEY_TABLE_BITS = 18;
+const KEY_TABLE_SIZE = 1 << KEY_TABLE_BITS;
+const KEY_TABLE_MASK = KEY_TABLE_SIZE - 1;
+const KEY_TABLE_LIMIT = Math.floor(KEY_TABLE_SIZE * 0.7);
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -73,7 +78,11 @@ export class FeatureExtractor {
   readonly config: FeatureConfig;
   private readonly mask: number;
   private readonly keyFn: KeyFunction | null;
-  private readonly keyCache = new Map<number, number>();
+  // Bucket of each word's spelling key, by two 32-bit hashes of the word: open addressing in
+  // typed arrays, so a known word costs neither a substring nor a Map lookup on a heap number.
+  // Each slot is [hash a, hash b, bucket + 2 (1 = no key, 0 = empty), unused]: one cache line.
+  private readonly keyTable = new Int32Array(KEY_TABLE_SIZE * 4);
+  private keyCount = 0;
   buffer: Int32Array;
 
   constructor(config: FeatureConfig, keyFn: KeyFunction | null) {
@@ -104,8 +113,14 @@ export class FeatureExtractor {
       if (cls === 1) {
         let e = i + 1;
         while (e < len && CLASS[text.charCodeAt(e)] === 1) e++;
-        // word unigram
-        const wh = fnvRange(text, i, e, SEED_WORD);
+        // word unigram (and, in the same pass, a second hash of the word for the key cache)
+        let wh = SEED_WORD;
+        let ch = SEED_CACHE;
+        for (let k = i; k < e; k++) {
+          const u = text.charCodeAt(k);
+          wh = Math.imul(wh ^ u, FNV_PRIME);
+          ch = Math.imul(ch ^ u, FNV_PRIME);
+        }
         out[n++] = mix32(wh) & mask;
         if (names !== null) names.push(text.slice(i, e));
         if (hasPrev) {
@@ -133,15 +148,7 @@ export class FeatureExtractor {
           }
         }
         if (this.keyFn !== null) {
-          // Cached by a 53-bit hash of the word, so a known word costs no substring.
-          const cacheKey = (wh >>> 0) * 0x200000 + (fnvRange(text, i, e, SEED_CACHE) & 0x1fffff);
-          let kh = this.keyCache.get(cacheKey);
-          if (kh === undefined) {
-            const key = this.keyFn(text.slice(i, e));
-            kh = key.length > 0 ? mix32(fnvRange(key, 0, key.length, SEED_KEY)) & mask : -1;
-            if (this.keyCache.size > 200_000) this.keyCache.clear();
-            this.keyCache.set(cacheKey, kh);
-          }
+          const kh = this.wordKeyBucket(text, i, e, wh, ch);
           if (kh >= 0) {
             out[n++] = kh;
             if (names !== null) names.push('~' + this.keyFn(text.slice(i, e)));
@@ -166,6 +173,30 @@ export class FeatureExtractor {
       }
     }
     return n;
+  }
+
+  /** Bucket of the spelling key of `text[start, end)` (hashes `a`, `b`), or -1 if it has none. */
+  private wordKeyBucket(text: string, start: number, end: number, a: number, b: number): number {
+    const t = this.keyTable;
+    let slot = mix32(a ^ Math.imul(b, 0x9e3779b1)) & KEY_TABLE_MASK;
+    for (;;) {
+      const v = t[(slot << 2) + 2]!;
+      if (v === 0) break;
+      if (t[slot << 2] === a && t[(slot << 2) + 1] === b) return v - 2;
+      slot = (slot + 1) & KEY_TABLE_MASK;
+    }
+    const key = this.keyFn!(text.slice(start, end));
+    const kh = key.length > 0 ? mix32(fnvRange(key, 0, key.length, SEED_KEY)) & this.mask : -1;
+    if (this.keyCount >= KEY_TABLE_LIMIT) {
+      t.fill(0);
+      this.keyCount = 0;
+      slot = mix32(a ^ Math.imul(b, 0x9e3779b1)) & KEY_TABLE_MASK;
+    }
+    t[slot << 2] = a;
+    t[(slot << 2) + 1] = b;
+    t[(slot << 2) + 2] = kh + 2;
+    this.keyCount++;
+    return kh;
   }
 }
 

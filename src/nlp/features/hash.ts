@@ -3,7 +3,7 @@
  * murmur3 finaliser so that the low bits used as the bucket are well mixed.
  */
 export const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 /** Folds one code unit into a running FNV-1a state. */
 export function fnvStep(h: number, code: number): number {

@@ -157,14 +157,41 @@ function visitToken(kind: TokenKind, start: number, end: number): void {
 }
 
 function readWords(text: string): void {
-  count = 0;
-  scanned = text;
+  geotagBegin(text);
   scanTokens(text, visitToken);
+  endWords();
+}
+
+function endWords(): void {
   scanned = '';
   if (keys.length > 4096) {
     keys = []; // do not hold on to one huge post's words
     parts = [];
   }
+}
+
+/**
+ * For `enrich`, which scans a post once for several consumers: `geotagBegin(clean)`, then
+ * `geotagVisit` for every token of `clean` in order, then `geotagFinish(clean)` gives what
+ * `geotag` gives for a text whose NFC form without zero-width characters is `clean`.
+ */
+export function geotagBegin(clean: string): void {
+  count = 0;
+  scanned = clean;
+}
+
+export const geotagVisit: (kind: TokenKind, start: number, end: number) => void = visitToken;
+
+export function geotagFinish(clean: string): GeoResult | null {
+  endWords();
+  return matchWords(delhiGazetteer(), clean);
+}
+
+const HAS_ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+
+/** Whether `geotag` reads `nfc` (a text in NFC) as it is, with nothing removed. */
+export function geotagReadsAsIs(nfc: string): boolean {
+  return !HAS_ZERO_WIDTH.test(nfc);
 }
 
 interface Cues {
@@ -237,6 +264,11 @@ function resolve(targets: Target[], cues: Cues, length: number, shortName: boole
 export function geotagWith(gz: Gazetteer, text: string): GeoResult | null {
   const clean = text.normalize('NFC').replace(ZERO_WIDTH, '');
   readWords(clean);
+  return matchWords(gz, clean);
+}
+
+/** The best gazetteer match among the words read from `clean`. */
+function matchWords(gz: Gazetteer, clean: string): GeoResult | null {
   let best: Omit<GeoResult, 'matched'> | null = null;
   let bestLen = 0;
   let bestFrom = 0;
@@ -256,7 +288,7 @@ export function geotagWith(gz: Gazetteer, text: string): GeoResult | null {
           }
         }
         if (!ok) continue;
-                if (n === 1) {
+        if (n === 1) {
           const literal = literalForm(parts[i] ?? clean.slice(starts[i], ends[i]));
           if (NOT_DELHI.has(literal) || (e.literals !== null && !e.literals.has(literal))) continue;
         }

@@ -145,3 +145,20 @@ export function detectTokens(toks: readonly Token[]): LanguageResult {
   for (const t of toks) addToken(t.kind, t.text);
   return finish();
 }
+
+/**
+ * For `enrich`, which scans a post once for several consumers: `languageBegin(text)`, then
+ * `languageVisit` for every token of `text` in order (as `scanTokens` reports them), then
+ * `languageFinish()` gives what `detectLanguage(text)` gives.
+ */
+export function languageBegin(text: string): void {
+  begin();
+  scanned = text;
+}
+
+export const languageVisit: (kind: TokenKind, start: number, end: number) => void = visit;
+
+export function languageFinish(): LanguageResult {
+  scanned = '';
+  return finish();
+}

@@ -31,7 +31,12 @@ function mayHaveUrl(s: string): boolean {
 
 /** NFC, zero-width removal, nukta and candrabindu folding, lower-case, repeats, URL/handle placeholders. */
 export function normalize(text: string): string {
-  let s = text.normalize('NFC');
+  return normalizeNfc(text.normalize('NFC'));
+}
+
+/** `normalize` of a text already in NFC (for callers that need the NFC form themselves). */
+export function normalizeNfc(nfc: string): string {
+  let s = nfc;
   if (mayHaveUrl(s)) s = s.replace(URL_PATTERN, ' _url_ ');
   if (s.includes('@')) s = s.replace(HANDLE_PATTERN, '$1 _user_ ');
   s = s.toLowerCase();
