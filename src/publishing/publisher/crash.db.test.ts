@@ -79,7 +79,7 @@ async function killHard(child: ChildProcess): Promise<void> {
  * publication — none twice, none missing. Several processes share one database, so this runs on
  * the PostgreSQL server only (PGlite is one process per data folder).
  */
-describe.skipIf(testDbKind === 'pglite')('a worker killed mid-publish', () => {
+describe.skipIf(testDbKind === 'pglite')('a worker killed mid-publish (PostgreSQL only: PGlite serves one process per data folder)', () => {
   let tdb: TestDatabase;
   let ctx: AppContext;
   let web: ServerChild | null = null;
