@@ -9,6 +9,7 @@ import type { AuditVerifications } from '../audit/verifications.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { UserService } from '../users/user-service.js';
 import type { UnitService } from '../units/unit-service.js';
+import type { ModelRegistry } from '../nlp/models/model-registry.js';
 import type { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
 import type { AccountService } from '../publishing/accounts/account-service.js';
 import type { PostService } from '../publishing/posts/post-service.js';
@@ -35,6 +36,8 @@ export interface AppContext {
   auth: AuthService;
   users: UserService;
   units: UnitService;
+  /** Text models: the registered ones with their reports, and the active one. */
+  models: ModelRegistry;
   /** The Sandbox platform's simulated network (served under /sandbox/v1; publishing reaches it over HTTP). */
   sandbox: SandboxNetwork;
   /** Publishing: social accounts with their approval chains (credentials encrypted). */

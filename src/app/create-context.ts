@@ -10,6 +10,7 @@ import { AuditVerifications } from '../audit/verifications.js';
 import { AuthService } from '../auth/auth-service.js';
 import { UserService } from '../users/user-service.js';
 import { UnitService } from '../units/unit-service.js';
+import { ModelRegistry } from '../nlp/models/model-registry.js';
 import type { AppContext } from './context.js';
 import { createMonitoring } from '../monitoring/matching/monitoring.js';
 import { SandboxNetwork } from '../platforms/sandbox/network/sandbox-network.js';
@@ -50,6 +51,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     auth: new AuthService({ db, audit, keyring, config, logger }),
     users: new UserService(db, audit),
     units: new UnitService(db, audit),
+    models: new ModelRegistry(db, audit, config.dataDir),
     sandbox,
     ...createPublishingCore({ db, audit, keyring, sandbox, config }),
     ingestion,

@@ -49,6 +49,9 @@ export interface RunningProcess {
 export async function startProcess(ctx: AppContext, role: ProcessRole, print: (line: string) => void = console.log): Promise<RunningProcess> {
   const applied = await prepareDatabase(ctx);
   if (applied.length) ctx.logger.info({ applied }, 'migrations applied');
+  await ctx.models.ensureShipped();
+  await ctx.models.syncActive();
+  const modelSync = keepModelInSync(ctx);
 
   if (role === 'all' || role === 'web') {
     await seedUnits(ctx.db, ctx.audit);
@@ -91,6 +94,7 @@ export async function startProcess(ctx: AppContext, role: ProcessRole, print: (l
         // Stop taking requests and let in-flight ones finish, then let running jobs finish (or
         // expire back to the queue for another worker), then close the database.
         if (app) await app.close();
+        clearInterval(modelSync);
         await deliveryLoops.stop();
         await ingestion.stop();
         await ctx.jobs.stop();
@@ -99,4 +103,18 @@ export async function startProcess(ctx: AppContext, role: ProcessRole, print: (l
       return stopping;
     },
   };
+}
+
+/** Every process loads the model an admin activated in any process, within half a minute. */
+function keepModelInSync(ctx: AppContext): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    ctx.models.syncActive().then(
+      (version) => {
+        if (version) ctx.logger.info({ version }, 'text model activated elsewhere is now in use');
+      },
+      (err: unknown) => ctx.logger.error({ err }, 'could not check the active text model'),
+    );
+  }, 30_000);
+  timer.unref();
+  return timer;
 }

@@ -55,6 +55,10 @@ export const PERMISSIONS = {
   'sources.read': ['admin', 'sb_supervisor', 'analyst'],
   /** See and set a unit's monitoring privacy (pseudonymising authors). */
   'monitoring.privacy': ['admin', 'sb_supervisor'],
+  /** See the registered text models and their evaluation figures. */
+  'models.read': ['admin', 'sb_supervisor', 'analyst'],
+  /** Activate a text model for every process. */
+  'models.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -87,6 +87,8 @@ const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit
   'GET /api/v1/monitoring/units/:id/privacy': { roles: ['admin', 'sb_supervisor'], unit: 'unit' },
   'PUT /api/v1/monitoring/units/:id/privacy': { roles: ['admin', 'sb_supervisor'], unit: 'unit' },
   'POST /api/v1/monitoring/webhooks/:id': { roles: 'public' },
+  'GET /api/v1/nlp/models': { roles: ['admin', 'sb_supervisor', 'analyst'] },
+  'POST /api/v1/nlp/models/:version/activate': { roles: ['admin'] },
   'GET /api/v1/openapi.json': { roles: 'public' },
   'GET /healthz': { roles: 'public' },
   'GET /readyz': { roles: 'public' },

@@ -8,6 +8,7 @@ import { registerSandboxRoutes } from '../platforms/sandbox/routes/index.js';
 import { registerPublishingRoutes } from '../publishing/routes/index.js';
 import { registerMonitoringRoutes } from '../monitoring/routes/index.js';
 import { webhookRoute } from '../monitoring/sources/webhook-route.js';
+import { registerModelRoutes } from '../nlp/models/routes/index.js';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function registerRoutes(api: App, ctx: AppContext): void {
@@ -18,6 +19,7 @@ export function registerRoutes(api: App, ctx: AppContext): void {
   registerPublishingRoutes(api, ctx);
   registerMonitoringRoutes(api, ctx);
   webhookRoute(api, ctx);
+  registerModelRoutes(api, ctx);
 }
 
 /** Routes outside /api/v1: platform simulators and other non-API surfaces. */

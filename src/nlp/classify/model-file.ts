@@ -58,7 +58,8 @@ export function modelVersion(header: Omit<ModelHeader, 'version'>, weights: Int8
   return 'chhavi-nlp-1-' + h.digest('hex').slice(0, 12);
 }
 
-export function encodeModel(model: ModelData): Buffer {
+/** The shipped file uses the smallest form (level 9); a scratch copy may trade size for time. */
+export function encodeModel(model: ModelData, level = 9): Buffer {
   const headerBytes = Buffer.from(JSON.stringify(model.header), 'utf8');
   const pre = 8 + 4 + headerBytes.length;
   const pad = (8 - (pre % 8)) % 8;
@@ -67,7 +68,7 @@ export function encodeModel(model: ModelData): Buffer {
   buf.writeUInt32LE(headerBytes.length, 8);
   headerBytes.copy(buf, 12);
   Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength).copy(buf, pre + pad);
-  return gzipSync(buf, { level: 9 });
+  return gzipSync(buf, { level });
 }
 
 export function decodeModel(file: Buffer): ModelData {
