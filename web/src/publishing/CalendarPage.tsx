@@ -82,6 +82,8 @@ export function CalendarPage() {
       className="cal-chip"
       data-status={e.status}
       data-post={e.id}
+      data-paused={e.paused}
+      data-waiting={e.waitingForApproval}
       draggable={deliver && e.can.reschedule}
       title={e.preview}
       onDragStart={(ev) => {
@@ -90,8 +92,8 @@ export function CalendarPage() {
       }}
       onClick={() => navigate(`/publishing/posts/${e.id}`)}
     >
-      {utcToWall(e.scheduledAt, zone).slice(11)} {e.paused ? '⏸ ' : ''}
-      {e.waitingForApproval ? '⚠ ' : ''}
+      {utcToWall(e.scheduledAt, zone).slice(11)} {e.paused ? <span className="visually-hidden">{t('publishing.calendar.paused')}: </span> : null}
+      {e.waitingForApproval ? <span className="visually-hidden">{t('publishing.calendar.waiting')}: </span> : null}
       {e.preview}
     </button>
   );
