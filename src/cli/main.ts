@@ -13,6 +13,7 @@ import { register as evaluate } from './commands/eval.js';
 import { register as bench } from './commands/bench.js';
 import { register as importCommand } from './commands/import.js';
 import { register as source } from './commands/source.js';
+import { register as models } from './commands/models.js';
 
 const program = new Command()
   .name('chhavi')
@@ -25,7 +26,7 @@ const program = new Command()
     setCliOverrides(opts.data ? { dataDir: resolve(opts.data) } : {});
   });
 
-for (const register of [start, migrate, user, audit, classify, train, evaluate, bench, importCommand, source]) register(program);
+for (const register of [start, migrate, user, audit, classify, train, evaluate, bench, importCommand, source, models]) register(program);
 
 try {
   await program.parseAsync(process.argv);
