@@ -33,6 +33,7 @@ export class Classifier {
   private readonly scales: Float64Array;
   private readonly biases: Float64Array;
   private readonly acc: Float64Array;
+  private readonly probs: Float64Array;
   private readonly extractor: FeatureExtractor;
   private readonly headByLabel = new Map<string, Head>();
 
@@ -44,6 +45,7 @@ export class Classifier {
     this.scales = Float64Array.from(model.header.scales);
     this.biases = Float64Array.from(model.header.biases);
     this.acc = new Float64Array(this.outputs);
+    this.probs = new Float64Array(this.outputs);
     this.extractor = new FeatureExtractor(model.header.features, keyFn);
     for (const h of model.header.heads) this.headByLabel.set(h.label, h);
     for (const l of ALL_LABELS) if (!this.headByLabel.has(l)) throw new Error(`model has no head for ${l}`);
@@ -96,11 +98,12 @@ export class Classifier {
         scores[head.label as Label] = round4(p);
         decisions[head.label] = p >= head.threshold;
       } else {
-        const probs = softmaxOf(z, head);
+        const probs = softmaxInto(z, head, this.probs);
+        const K = head.classes.length;
         let best = 0;
-        for (let k = 1; k < probs.length; k++) if (probs[k]! > probs[best]!) best = k;
+        for (let k = 1; k < K; k++) if (probs[k]! > probs[best]!) best = k;
         const byClass: Record<string, number> = {};
-        head.classes.forEach((c, k) => (byClass[c] = round4(probs[k]!)));
+        for (let k = 0; k < K; k++) byClass[head.classes[k]!] = round4(probs[k]!);
         classes[head.label as 'aggression' | 'sentiment'] = byClass;
         decisions[head.label] = head.classes[best]!;
         // One number per label: for aggression the probability of any aggression, for
@@ -168,18 +171,19 @@ export function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
-function softmaxOf(z: Float64Array, head: MulticlassHead): number[] {
+/** Class probabilities of a multi-class head into `out` (reused; at least as long as the outputs). */
+function softmaxInto(z: Float64Array, head: MulticlassHead, out: Float64Array): Float64Array {
   const K = head.classes.length;
   let max = -Infinity;
   for (let k = 0; k < K; k++) max = Math.max(max, z[head.output + k]! / head.temperature);
-  const e: number[] = [];
   let sum = 0;
   for (let k = 0; k < K; k++) {
     const x = Math.exp(z[head.output + k]! / head.temperature - max);
-    e.push(x);
+    out[k] = x;
     sum += x;
   }
-  return e.map((x) => x / sum);
+  for (let k = 0; k < K; k++) out[k] = out[k]! / sum;
+  return out;
 }
 
 function round4(x: number): number {
