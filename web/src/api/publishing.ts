@@ -21,7 +21,8 @@ export interface SocialAccount {
   publishable: boolean;
   createdAt: string;
   updatedAt: string;
-  can: { edit: boolean };
+  /** edit: change the account; compose: write posts to it. */
+  can: { edit: boolean; compose: boolean };
 }
 
 export interface NewAccount {
@@ -154,6 +155,8 @@ export interface Media {
   uploadedBy: string | null;
   createdAt: string;
   url: string;
+  /** edit: change the alt texts. */
+  can: { edit: boolean };
 }
 
 export type TemplateCategory = 'cyber_fraud' | 'women_safety' | 'traffic' | 'child_safety' | 'senior_citizens' | 'drugs' | 'festival' | 'general';

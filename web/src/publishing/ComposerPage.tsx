@@ -211,14 +211,16 @@ function Composer({ initial }: { initial: Post }) {
           <fieldset className="field">
             <legend>{t('publishing.compose.accounts')}</legend>
             <div className="check-grid">
-              {(accounts.data?.accounts ?? []).map((a) => (
-                <label className="check" key={a.id}>
-                  <input type="checkbox" checked={variants.some((v) => v.accountId === a.id)} onChange={(e) => toggleAccount(a.id, e.target.checked)} />
-                  <span>
-                    <PlatformName platform={a.platform} />: {a.displayName}
-                  </span>
-                </label>
-              ))}
+              {(accounts.data?.accounts ?? [])
+                .filter((a) => a.can.compose || variants.some((v) => v.accountId === a.id))
+                .map((a) => (
+                  <label className="check" key={a.id}>
+                    <input type="checkbox" checked={variants.some((v) => v.accountId === a.id)} onChange={(e) => toggleAccount(a.id, e.target.checked)} />
+                    <span>
+                      <PlatformName platform={a.platform} />: {a.displayName}
+                    </span>
+                  </label>
+                ))}
             </div>
             <FieldIssues issues={issues} field="variants" />
           </fieldset>

@@ -66,7 +66,7 @@ export function MediaPage() {
       {library.data && list.length === 0 ? <p className="muted">{t('publishing.media.none')}</p> : null}
       <div className="media-grid">
         {list.map((m) => (
-          <MediaItem key={m.sha256} media={m} write={write} onSaved={() => setNotice(t('common.saved'))} />
+          <MediaItem key={m.sha256} media={m} write={m.can.edit} onSaved={() => setNotice(t('common.saved'))} />
         ))}
       </div>
     </div>

@@ -43,7 +43,7 @@ export function NewPostPage() {
   };
 
   const issues = issuesFromError(error);
-  const list = accounts.data?.accounts ?? [];
+  const list = (accounts.data?.accounts ?? []).filter((a) => a.can.compose);
   return (
     <div className="page">
       <div className="page-head">
