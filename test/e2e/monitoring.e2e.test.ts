@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
 
 /**
  * The monitoring journey on the real server: mentions whose text, author and address carry
- * script and event-handler payloads come in through the import source; an analyst opens the
+ * script and event-handler payloads come in through the signed webhook, before the stream is open
+ * and while it is (that one must appear without a reload); an analyst opens the
  * stream and a mention's detail and sees the payloads as text with nothing run; a watch written
  * in Devanagari refuses a broken query at its position, is saved, and its test view finds the
  * romanised mention.
@@ -29,6 +30,7 @@ let dataDir: string;
 let server: ServerProcess | null = null;
 let browser: Browser | null = null;
 let page: Page;
+let webhook: { id: string; secret: string };
 const pageErrors: string[] = [];
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 
@@ -43,33 +45,81 @@ function chhavi(args: string[], input?: string): string {
   return result.stdout;
 }
 
+/** Pushes mentions into the webhook source, signed as an outside sender would. */
+async function pushWebhook(mentions: object[]): Promise<void> {
+  const body = JSON.stringify({ mentions });
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = `sha256=${createHmac('sha256', webhook.secret).update(`${ts}.`).update(body).digest('hex')}`;
+  const res = await fetch(`${server!.baseUrl}/api/v1/monitoring/webhooks/${webhook.id}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-chhavi-timestamp': String(ts), 'x-chhavi-signature': signature },
+    body,
+  });
+  expect(res.status, await res.text()).toBe(202);
+}
+
+/** Signs in over HTTP and returns a caller that sends the session cookie and CSRF token. */
+async function session(username: string, password: string): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
+  const login = await fetch(`${server!.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { user } = (await login.json()) as { user: { csrfToken: string } };
+  return (method, path, body) =>
+    fetch(`${server!.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': user.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+}
+
+/** The admin opens an analyst account for every unit; the analyst sets their own password. */
+async function createAnalyst(): Promise<Awaited<ReturnType<typeof session>>> {
+  const admin = await session('admin', PASSWORD);
+  const created = await admin('POST', '/users', { username: ANALYST, displayName: 'Cell analyst', role: 'analyst', allUnits: true });
+  expect(created.status).toBe(201);
+  const { initialPassword } = (await created.json()) as { initialPassword: string };
+  const analyst = await session(ANALYST, initialPassword);
+  const changed = await analyst('POST', '/auth/password', { currentPassword: initialPassword, newPassword: PASSWORD });
+  expect(changed.status).toBe(204);
+  return session(ANALYST, PASSWORD);
+}
+
 const xss = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
 
 beforeAll(async () => {
   ensureBuilt();
   mkdirSync(shots, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'chhavi-e2e-mon-'));
+  // The command line opens the webhook source while the embedded database is free; the server
+  // then holds it, and everything else goes through HTTP.
+  const added = chhavi(['source', 'add', 'webhook', 'Partner feed', '--platform', 'x']);
+  const found = /webhooks\/([0-9a-f-]{36}); signing secret \(shown once\): (\S+)/.exec(added);
+  if (!found) throw new Error(`no webhook secret in: ${added}`);
+  webhook = { id: found[1]!, secret: found[2]! };
+
+  server = await startServer({ dataDir, port: await freePort(), adminPassword: PASSWORD });
+  const analyst = await createAnalyst();
   const now = Date.now();
-  const rows = [
+  await pushWebhook([
     {
       externalId: 'xss-1',
-      platform: 'x',
       authorHandle: IMG,
       authorName: SCRIPT,
       url: JS_LINK,
       text: `${SCRIPT} दंगा की ख़बर ${IMG} देखें ${JS_LINK} और https://news.example/report`,
       createdAt: new Date(now - 60_000).toISOString(),
     },
-    { externalId: 'roman-1', platform: 'x', authorHandle: 'resident_ne', authorName: 'Resident', text: ROMANISED, createdAt: new Date(now - 120_000).toISOString() },
+    { externalId: 'roman-1', authorHandle: 'resident_ne', authorName: 'Resident', text: ROMANISED, createdAt: new Date(now - 120_000).toISOString() },
     { externalId: 'plain-1', platform: 'rss', authorHandle: 'traffic_news', text: 'Heavy traffic on Ring Road near ITO this evening', createdAt: new Date(now - 180_000).toISOString() },
-  ];
-  const file = join(dataDir, 'mentions.jsonl');
-  writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
-  chhavi(['user', 'add', ANALYST, '--role', 'analyst', '--all-units', '--password-stdin'], PASSWORD);
-  const report = JSON.parse(chhavi(['import', 'mentions', file, '--json'])) as Record<string, unknown>;
-  expect(report).toMatchObject({ rows: 3, accepted: 3, rejected: [] });
-
-  server = await startServer({ dataDir, port: await freePort(), adminPassword: PASSWORD });
+  ]);
+  // Accepted means safe in the stream; wait until the writer has stored them before the page opens.
+  const storedBy = Date.now() + 30_000;
+  for (;;) {
+    const { mentions } = (await (await analyst('GET', '/monitoring/mentions')).json()) as { mentions: unknown[] };
+    if (mentions.length === 3) break;
+    if (Date.now() > storedBy) throw new Error(`${mentions.length} of 3 pushed mentions stored`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: server.baseUrl });
   page = await context.newPage();
@@ -111,13 +161,24 @@ describe('the monitoring screens', () => {
     await eventually(() => page.getByTestId('live-state').textContent()).toBe('Live');
     expect(await xss()).toBeUndefined();
 
+    // A mention pushed through the webhook while the page is open appears on top without a reload.
+    await pushWebhook([{ externalId: 'hook-1', authorHandle: '<svg onload="window.__xss=1">', text: `Webhook report ${SCRIPT} ${IMG}`, url: JS_LINK }]);
+    await eventually(() => stream.getByTestId('mention').count()).toBe(4);
+    const pushed = stream.locator('.mention-new [data-testid="mention"]');
+    expect(await pushed.count()).toBe(1);
+    expect(await pushed.textContent()).toContain(`Webhook report ${SCRIPT} ${IMG}`);
+    expect(await pushed.textContent()).toContain('<svg onload="window.__xss=1">');
+    expect(await stream.getByTestId('mention').first().getAttribute('data-mention-id')).toBe(await pushed.getAttribute('data-mention-id'));
+    expect(await stream.locator('img, script, svg').count()).toBe(0);
+    expect(await xss()).toBeUndefined();
+
     // Full-text search narrows the stream.
     await page.getByRole('searchbox', { name: 'Search' }).fill('traffic');
     await page.getByRole('button', { name: 'Apply' }).click();
     await eventually(() => stream.getByTestId('mention').count()).toBe(1);
     expect(await stream.textContent()).toContain('Ring Road');
     await page.getByRole('button', { name: 'Clear' }).click();
-    await eventually(() => stream.getByTestId('mention').count()).toBe(3);
+    await eventually(() => stream.getByTestId('mention').count()).toBe(4);
     await page.screenshot({ path: join(shots, 'monitoring-stream.png') });
   }, 120_000);
 
@@ -164,6 +225,7 @@ describe('the monitoring screens', () => {
     await eventually(() => matches.getByTestId('mention').count()).toBe(2);
     expect(await matches.textContent()).toContain(ROMANISED);
     expect(await matches.textContent()).not.toContain('Ring Road');
+    expect(await matches.textContent()).not.toContain('Webhook report');
     expect(await xss()).toBeUndefined();
     await page.screenshot({ path: join(shots, 'monitoring-watch.png') });
 
