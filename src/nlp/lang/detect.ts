@@ -37,14 +37,20 @@ function scriptOf(word: string): number {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c === 0x23 || (c >= 0x30 && c <= 0x39) || c === 0x5f) continue; // '#', digits, '_'
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) {
-      return SCRIPT_LATIN;
-    }
-    if (c >= 0x0900 && c <= 0x097f) return SCRIPT_DEVANAGARI;
-    if (c >= 0xa8e0 && c <= 0xa8ff) return SCRIPT_DEVANAGARI; // Devanagari Extended
-    if (c >= 0x0966 && c <= 0x096f) continue;
-    return SCRIPT_OTHER;
+    const s = scriptOfUnit(c);
+    if (s !== 0) return s;
   }
+  return SCRIPT_OTHER;
+}
+
+/** Script of a code unit that is not '#', an ASCII digit or '_'; 0 to skip it (Devanagari digits). */
+function scriptOfUnit(c: number): number {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) {
+    return SCRIPT_LATIN;
+  }
+  if (c >= 0x0900 && c <= 0x097f) return SCRIPT_DEVANAGARI;
+  if (c >= 0xa8e0 && c <= 0xa8ff) return SCRIPT_DEVANAGARI; // Devanagari Extended
+  if (c >= 0x0966 && c <= 0x096f) return 0;
   return SCRIPT_OTHER;
 }
 
@@ -105,9 +111,10 @@ function finish(): LanguageResult {
   let hiLatn = 0;
   if (latin > 0) {
     tagger_!.contextScores(entryBuf, latin, outBuf);
+    const collected = out.length > 0;
     for (let k = 0; k < latin; k++) {
       if (outBuf[k]! > 0) {
-        out[idxBuf[k]!]!.lang = 'hi-Latn';
+        if (collected) out[idxBuf[k]!]!.lang = 'hi-Latn';
         hiLatn++;
       }
     }
@@ -156,8 +163,27 @@ export function languageBegin(text: string): void {
   scanned = text;
 }
 
-export const languageVisit: (kind: TokenKind, start: number, end: number) => void = visit;
+/** Counts the token's language without building the per-token list (`languageFinish` has none). */
+export function languageVisit(kind: TokenKind, start: number, end: number): void {
+  if (kind !== 'word' && kind !== 'hashtag') return;
+  const text = scanned;
+  let script = SCRIPT_OTHER;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x23 || (c >= 0x30 && c <= 0x39) || c === 0x5f) continue;
+    script = scriptOfUnit(c);
+    if (script !== 0) break;
+    script = SCRIPT_OTHER;
+  }
+  if (script === SCRIPT_DEVANAGARI) hi++;
+  else if (script === SCRIPT_LATIN) {
+    if (latin === idxBuf.length) grow();
+    entryBuf[latin] = tagger_!.wordEntry(text.slice(kind === 'hashtag' ? start + 1 : start, end));
+    latin++;
+  } else other++;
+}
 
+/** The language and mix of the tokens visited since `languageBegin` (`tokens` is left empty). */
 export function languageFinish(): LanguageResult {
   scanned = '';
   return finish();
