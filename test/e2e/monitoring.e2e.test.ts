@@ -231,6 +231,13 @@ describe('the monitoring screens', () => {
 
     await nav.getByRole('link', { name: 'Watches', exact: true }).click();
     await eventually(() => page.getByTestId('watches-table').textContent()).toContain('Rumours of riots, north-east');
+
+    // The webhook's health: its last success and the items it brought.
+    await nav.getByRole('link', { name: 'Sources', exact: true }).click();
+    const row = page.getByTestId('sources-table').locator('tr', { hasText: 'Partner feed' });
+    await eventually(() => row.locator('td[data-label="Items"]').textContent()).toBe('4');
+    expect(await row.locator('td[data-label="Last success"]').textContent()).not.toBe('Never');
+    expect(await row.getAttribute('data-state')).not.toBe('failing');
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });
