@@ -13,6 +13,7 @@ import { UsersPage } from './admin/users/UsersPage.js';
 import { UnitsPage } from './admin/units/UnitsPage.js';
 import { UnitDetailPage } from './admin/units/UnitDetailPage.js';
 import { AuditPage } from './admin/audit/AuditPage.js';
+import { ModelsPage } from './admin/models/ModelsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { ErrorMessage } from './ui/ErrorMessage.js';
 import { PUBLISHING_ROUTES } from './publishing/routes.js';
@@ -32,6 +33,7 @@ const ROUTES: Route[] = [
   { pattern: '/units', permission: 'units.read', render: () => <UnitsPage /> },
   { pattern: '/units/:id', permission: 'units.read', render: (p) => <UnitDetailPage unitId={p.id!} /> },
   { pattern: '/audit', permission: 'audit.read', render: () => <AuditPage /> },
+  { pattern: '/models', permission: 'models.read', render: () => <ModelsPage /> },
   { pattern: '/settings/security', permission: 'self', render: () => <SecurityPage /> },
   ...PUBLISHING_ROUTES,
   ...MONITORING_ROUTES,

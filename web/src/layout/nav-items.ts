@@ -50,6 +50,7 @@ export const NAV: readonly NavSection[] = [
       { label: 'nav.users', path: '/users', permission: 'users.read' },
       { label: 'nav.units', path: '/units', permission: 'units.manage' },
       { label: 'nav.audit', path: '/audit', permission: 'audit.read' },
+      { label: 'nav.models', path: '/models', permission: 'models.read' },
     ],
   },
   { heading: 'nav.account', items: [{ label: 'nav.security', path: '/settings/security', permission: 'self' }] },
