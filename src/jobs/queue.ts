@@ -111,8 +111,9 @@ export class JobQueue {
   async stop(timeoutMs = 20_000): Promise<void> {
     const boss = this.boss;
     if (!boss) return;
-    this.boss = null;
+    // Jobs still running may enqueue follow-up jobs until they finish: keep sending possible until then.
     await boss.stop({ graceful: true, close: false, timeout: timeoutMs });
+    this.boss = null;
   }
 }
 
