@@ -99,7 +99,7 @@ function push(key: string, start: number, end: number, part: string | null): voi
 
 // Match keys of the words seen so far, found by hashing the word in place (no substring, no
 // token object): open addressing over FNV-1a hashes, checked against the stored word.
-const TABLE_BITS = 17;
+const TABLE_BITS = 18;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const TABLE_MASK = TABLE_SIZE - 1;
 const TABLE_LIMIT = Math.floor(TABLE_SIZE * 0.7);

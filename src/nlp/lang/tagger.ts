@@ -28,7 +28,7 @@ export interface Tagger {
   tagWords(words: readonly string[]): boolean[];
 }
 
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 250_000;
 
 export function createTagger(model: LangIdModel): Tagger {
   const { weights, bias, context: c, clip } = model;
