@@ -84,7 +84,7 @@ async function clusterSizesConsistent(): Promise<void> {
 }
 
 describe.skipIf(testDbKind !== 'postgres')('kill and outage (server suite only: a second process on the same database)', () => {
-  it('in process: an import killed mid-way and run again stores every mention once; a third run stores nothing', async () => {
+  it('in process: an import killed mid-way and run again stores every mention once; the same items again store nothing', async () => {
     const file = join(dir, 'mentions.jsonl');
     writeFileSync(file, Array.from({ length: N }, (_, i) => JSON.stringify(mention('emb', i))).join('\n') + '\n');
     const first = spawnCli(['import', 'mentions', file, '--json'], {});
