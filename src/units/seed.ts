@@ -3,14 +3,14 @@ import { basename, join } from 'node:path';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { SystemActor } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
-import { packageRoot } from '../config/paths.js';
+import { forceSeedDir } from '../config/force.js';
 import { parseCsv } from './csv.js';
 import { insertMissingStations, insertMissingUnits } from './unit-repository.js';
 import { checkId, checkKind, cleanAliases, cleanHindiName, cleanName } from './unit-rules.js';
 import type { UnitKind } from './unit-types.js';
 
 /** The force's seed folder shipped with Chhavi. */
-export const DEFAULT_SEED_DIR = join(packageRoot, 'seed', 'delhi');
+export const DEFAULT_SEED_DIR = forceSeedDir();
 
 const SEEDER: SystemActor = { system: true, label: 'seed' };
 
