@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../config/paths.js';
+import { forceSeedDir } from '../../config/force.js';
 import { matchKey } from '../text/match-key.js';
 import { parseCsv } from './csv.js';
 
@@ -111,7 +111,7 @@ export interface GazetteerFiles {
 }
 
 export function defaultGazetteerFiles(): GazetteerFiles {
-  const dir = join(packageRoot, 'seed', 'delhi');
+  const dir = forceSeedDir();
   return {
     units: readFileSync(join(dir, 'units.csv'), 'utf8'),
     stations: readFileSync(join(dir, 'stations.csv'), 'utf8'),

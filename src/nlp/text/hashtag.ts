@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../config/paths.js';
+import { forceSeedDir } from '../../config/force.js';
 
 const DOMAIN_WORDS = [
   'delhi', 'police', 'riots', 'riot', 'justice', 'for', 'stop', 'save', 'arrest', 'protest', 'fake',
@@ -32,7 +33,7 @@ const LATIN_WORD = /[a-z]+/g;
 function gazetteerWords(): Set<string> {
   const words = new Set<string>();
   for (const f of GAZETTEER_FILES) {
-    const path = join(packageRoot, 'seed', 'delhi', f);
+    const path = join(forceSeedDir(), f);
     if (!existsSync(path)) continue;
     for (const line of readFileSync(path, 'utf8').split('\n').slice(1)) {
       for (const name of line.toLowerCase().split(/[,|]/)) {
