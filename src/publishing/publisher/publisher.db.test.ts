@@ -198,7 +198,9 @@ describe('publisher', () => {
     const { postId, pubIds } = await duePost(s);
     // A worker claimed both, posted the first, and died; both leases have run out.
     const first = await pub(pubIds[0]!);
-    const handle = s.accounts[0]!.handle;
+    // The post must be made on the account of that publication (the order of publications is not the order of accounts).
+    const accountId = (await t.ctx.db.query<{ accountId: string }>('SELECT account_id AS "accountId" FROM publications WHERE id = $1', [pubIds[0]!]))[0]!.accountId;
+    const handle = s.accounts.find((a) => a.accountId === accountId)!.handle;
     await t.ctx.sandbox.createPost(handle, { text: 'made before the crash' }, first.idempotencyKey);
     await t.ctx.db.execute(
       `UPDATE publications SET state = 'publishing', attempts = 1, lease_until = now() - interval '1 second', started_at = now() - interval '40 seconds',
