@@ -37,20 +37,9 @@ const X_LIGHT_RANGES: readonly (readonly [number, number])[] = [
 ];
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 
-/** The text that goes out: the text, the hashtags it does not already hold, then the link if absent. */
-export function composeText(v: { text: string; hashtags?: readonly string[]; link?: string | null }): string {
-  let out = v.text.trim();
-  const present = new Set((out.match(/#[\p{L}\p{M}\p{N}_]+/gu) ?? []).map((t) => t.toLowerCase()));
-  const tags = (v.hashtags ?? [])
-    .map((t) => t.trim().replace(/^#+/, ''))
-    .filter((t) => t.length > 0)
-    .map((t) => `#${t}`)
-    .filter((t) => !present.has(t.toLowerCase()));
-  if (tags.length) out = out ? `${out}\n\n${tags.join(' ')}` : tags.join(' ');
-  const link = v.link?.trim();
-  if (link && !out.includes(link)) out = out ? `${out}\n${link}` : link;
-  return out;
-}
+// The text that goes out is the server's own rule, bundled into the page.
+export { composeText } from '../../../src/platforms/compose-text.js';
+import { composeText } from '../../../src/platforms/compose-text.js';
 
 function splitUrls(text: string): { parts: string[]; urls: number } {
   return { parts: text.split(URL_PATTERN), urls: (text.match(URL_PATTERN) ?? []).length };
