@@ -40,16 +40,27 @@ function wrap(pool: pg.Pool): Database {
     ...queryable(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection lost while checked out emits 'error' on the client, which the pool only
+      // handles for idle clients: keep it, fail the transaction with it, and discard the client.
+      let lost: Error | undefined;
+      const onError = (err: Error) => {
+        lost = err;
+      };
+      client.on('error', onError);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(queryable(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr;
+        });
+        throw lost ?? err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost ?? broken);
       }
     },
     async exec(script) {
