@@ -113,8 +113,9 @@ describe.skipIf(testDbKind === 'pglite')('a worker killed mid-publish (PostgreSQ
     const author = await makeUser(ctx, { role: 'agency_editor', unitIds: [unit.id] });
     const accounts: FixtureAccount[] = [];
     for (let i = 0; i < 10; i++) accounts.push(await makeSandboxAccount(ctx, unit.id, `crash_${i}_${randomBytes(3).toString('hex')}`));
-    // Every publish takes a while on the platform, so that calls are in flight when the worker dies.
-    for (const a of accounts) await ctx.sandbox.injectFault(a.handle, { mode: 'delay', count: 1_000, delayMs: 120, operations: ['publish'] });
+    // Every publish takes a while on the platform (posts fall due faster than one worker publishes
+    // them), so that its every slot holds a call in flight when it dies.
+    for (const a of accounts) await ctx.sandbox.injectFault(a.handle, { mode: 'delay', count: 1_000, delayMs: 400, operations: ['publish'] });
     const start = Date.now() + 3_000;
     await insertManyPosts(ctx.db, { accounts, authorId: author.id, count: POSTS, dueAt: (i) => new Date(start + i * 40), text: (i) => `Crash test post ${i}: never twice.` });
 

@@ -226,6 +226,14 @@ describe('publisher', () => {
     // Long overdue, but its job still waits in the queue (a backlog): nothing is re-sent.
     await t.ctx.db.execute(`UPDATE publications SET next_attempt_at = now() - interval '1 hour', enqueued_at = now() - interval '1 hour' WHERE id = $1`, [id]);
     expect((await delivery.scheduler.sweep()).resent).toBe(0);
+    // A worker took the job moments ago and is about to claim the publication: left alone.
+    await t.ctx.db.execute(`UPDATE pgboss.job SET state = 'active', started_on = now() WHERE name = 'publishing.publish' AND singleton_key = $1`, [id]);
+    expect((await delivery.scheduler.sweep()).resent).toBe(0);
+    // The job has been active for minutes and the publication was never claimed: its worker died.
+    await t.ctx.db.execute(`UPDATE pgboss.job SET started_on = now() - interval '1 hour' WHERE name = 'publishing.publish' AND singleton_key = $1`, [id]);
+    expect((await delivery.scheduler.sweep()).resent).toBe(1);
+    expect((await delivery.scheduler.sweep()).resent).toBe(0);
+    await t.ctx.db.execute(`UPDATE publications SET enqueued_at = now() - interval '1 hour' WHERE id = $1`, [id]);
     // The job is gone (e.g. it failed for good in the queue): the reconciler sends it again.
     await t.ctx.db.execute(`DELETE FROM pgboss.job WHERE name = 'publishing.publish' AND singleton_key = $1`, [id]);
     expect((await delivery.scheduler.sweep()).resent).toBe(1);

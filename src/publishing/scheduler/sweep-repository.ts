@@ -64,8 +64,10 @@ export async function dueUnapprovedPosts(q: Queryable, limit: number): Promise<{
 /**
  * Publications whose job is presumed lost: `publishing` past its lease (the worker died) with no
  * recovery job sent since, or `scheduled` long past its time with no job waiting or running in
- * the queue (a backlog is not a loss: re-sending there would only lengthen it). Marks them sent
- * and returns them.
+ * the queue (a backlog is not a loss: re-sending there would only lengthen it). A job `active` for
+ * that long on a publication still `scheduled` is a dead worker's: a live one claims the
+ * publication within moments of starting the job, and its queue would only expire the job after
+ * minutes. Marks them sent and returns them.
  */
 export async function claimStranded(q: Queryable, staleSeconds: number, limit: number): Promise<{ id: string; state: string }[]> {
   return q.query<{ id: string; state: string }>(
@@ -77,7 +79,8 @@ export async function claimStranded(q: Queryable, staleSeconds: number, limit: n
               AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 second')
               AND NOT EXISTS (
                 SELECT 1 FROM ${BOSS_SCHEMA}.job j
-                WHERE j.name = '${publishJob.name}' AND j.singleton_key = publications.id::text AND j.state IN ('created', 'retry', 'active')))
+                WHERE j.name = '${publishJob.name}' AND j.singleton_key = publications.id::text
+                  AND (j.state IN ('created', 'retry') OR (j.state = 'active' AND j.started_on > now() - $1 * interval '1 second'))))
        ORDER BY next_attempt_at
        LIMIT $2
        FOR UPDATE SKIP LOCKED
