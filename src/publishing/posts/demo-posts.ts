@@ -40,13 +40,42 @@ function daysAhead(days: number, hhmm: string, timeZone: string): string {
   return parseScheduledAt(`${day}T${hhmm}`, timeZone).toISOString();
 }
 
+/** How soon after the seeding the demo's first posts fall due (they go out through delivery). */
+export const DEMO_GOING_OUT_AFTER_MS = 20_000;
+
+/** Posts that go out at first start: approved through the whole chain, due within the first minute. */
+const GOING_OUT: readonly { unit: number; text: string; campaign: string | null }[] = [
+  {
+    unit: 0,
+    text: 'Dial 112 in any emergency, from any phone, at any hour. किसी भी आपात स्थिति में 112 डायल करें।',
+    campaign: 'Emergency response',
+  },
+  {
+    unit: 1,
+    text: 'No police officer asks for an OTP or a payment on a video call. Report cyber fraud on 1930. पुलिस कभी वीडियो कॉल पर OTP या पैसे नहीं माँगती।',
+    campaign: 'Cyber safety week',
+  },
+  {
+    unit: 2,
+    text: 'Found a lost child? Bring the child to the nearest police station or call 112; we reunite families. खोया बच्चा मिले तो 112 पर कॉल करें।',
+    campaign: null,
+  },
+];
+
 /**
  * Demo mode, once per database: Sandbox accounts for every unit, the awareness templates, and a
  * few posts at every stage of review (drafts, waiting for the district officer, waiting for the
  * SB supervisor, approved and scheduled), so the approvals inbox and the calendar have content
- * on first start. Published posts come from delivery when the scheduled ones fall due.
+ * on first start. Three more are approved and due seconds after the seeding: the scheduler and
+ * the publisher send them to the Sandbox once the server is up, so the calendar shows published
+ * posts with their publications, Sandbox links and metric pulls — nothing of it is written here.
+ * They are due after the seeding, not at it, because the Sandbox is served by this very process,
+ * which listens only after seeding.
  */
-export async function seedDemoPublishing(ctx: DemoCtx): Promise<{ accounts: number; templates: number; posts: number }> {
+export async function seedDemoPublishing(
+  ctx: DemoCtx,
+  opts: { goingOutAfterMs?: number } = {},
+): Promise<{ accounts: number; templates: number; posts: number }> {
   const accounts = await seedDemoAccounts(ctx);
   const templates = await seedDemoTemplates(ctx);
   const first = await ctx.db.execute("INSERT INTO settings (key, value) VALUES ($1, 'true'::jsonb) ON CONFLICT (key) DO NOTHING", [MARKER]);
@@ -98,6 +127,15 @@ export async function seedDemoPublishing(ctx: DemoCtx): Promise<{ accounts: numb
   for (const [category, i, day, time] of [['traffic', 2, 1, '08:00'], ['child_safety', 0, 3, '12:00']] as const) {
     const p = await fromTemplate(category, i, 'both', daysAhead(day, time, tz), category === 'traffic' ? 'Road safety month' : 'Child safety');
     if (!p) continue;
+    await ctx.posts.submit(editor, p.id);
+    await ctx.approvals.decide(officer, p.id, 'approve');
+    await ctx.approvals.decide(sb, p.id, 'approve');
+  }
+
+  // Going out at first start.
+  const goingOutAt = Date.now() + (opts.goingOutAfterMs ?? DEMO_GOING_OUT_AFTER_MS);
+  for (const [n, g] of GOING_OUT.entries()) {
+    const p = await free(g.unit, g.text, new Date(goingOutAt + n * 10_000).toISOString(), g.campaign);
     await ctx.posts.submit(editor, p.id);
     await ctx.approvals.decide(officer, p.id, 'approve');
     await ctx.approvals.decide(sb, p.id, 'approve');
