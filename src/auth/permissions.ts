@@ -53,6 +53,10 @@ export const PERMISSIONS = {
   'watches.manage': ['sb_supervisor', 'analyst'],
   /** See monitoring sources and their health (no mention content). */
   'sources.read': ['admin', 'sb_supervisor', 'analyst'],
+  /** Add monitoring sources (feeds, webhooks, the Sandbox feed), change them, switch them on and off. */
+  'sources.manage': ['admin', 'sb_supervisor'],
+  /** Import a CSV or JSON-lines file of mentions (it becomes an import source). */
+  'mentions.import': ['admin', 'sb_supervisor'],
   /** See and set a unit's monitoring privacy (pseudonymising authors). */
   'monitoring.privacy': ['admin', 'sb_supervisor'],
   /** See the registered text models and their evaluation figures. */

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { LEGAL_BASIS_MAX, LEGAL_BASIS_MIN, NAME_MAX, PURPOSE_MAX, PURPOSE_MIN, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, UNITS_MAX } from '../watches/watch-rules.js';
 import { MAX_QUERY_LENGTH } from '../query/lexer.js';
 import { PAGE_MAX, POLL_MAX_SECONDS } from '../stream/stream-service.js';
+import { POLL_SECONDS_MAX, POLL_SECONDS_MIN, SOURCE_NAME_MAX, SOURCE_URL_MAX } from '../sources/source-rules.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const UnitId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' });
@@ -196,6 +197,72 @@ export const SourceHealthSchema = Type.Object({
   lagSeconds: Type.Union([Type.Number(), Type.Null()]),
   itemsTotal: Type.Number(),
   state: Type.Union([Type.Literal('ok'), Type.Literal('failing'), Type.Literal('idle'), Type.Literal('disabled')]),
+  url: Nullable(Type.String({ description: 'the feed address (rss) or Sandbox API base (sandbox, null: this server)' })),
+  webhookPath: Nullable(Type.String({ description: 'a webhook source: its endpoint under /api/v1' })),
+  abilities: Type.Object({ manage: Type.Boolean({ description: 'the caller may edit, enable and disable this source' }) }),
+});
+
+const SourceName = Type.String({ minLength: 1, maxLength: SOURCE_NAME_MAX, pattern: '\\S' });
+const SourceUrl = Type.String({ minLength: 1, maxLength: SOURCE_URL_MAX, description: 'http or https, without a user name or password' });
+const PollSeconds = Type.Integer({ minimum: POLL_SECONDS_MIN, maximum: POLL_SECONDS_MAX, description: 'seconds between polls' });
+
+export const ManagedSourceSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  kind: Type.String(),
+  name: Type.String(),
+  unitIds: Type.Array(Type.String()),
+  enabled: Type.Boolean(),
+  pollSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  url: Nullable(Type.String()),
+  webhookPath: Nullable(Type.String()),
+});
+
+export const CreateSourceBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('rss'), Type.Literal('webhook'), Type.Literal('sandbox')], { description: 'rss: an RSS or Atom feed; webhook: mentions pushed and signed; sandbox: the Sandbox public feed' }),
+    name: SourceName,
+    unitIds: Type.Optional(Type.Array(UnitId, { maxItems: UNITS_MAX, description: 'units its mentions concern; a scoped caller gives at least one of theirs' })),
+    url: Type.Optional(SourceUrl),
+    pollSeconds: Type.Optional(PollSeconds),
+    platform: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$', description: 'webhook: platform of mentions that name none (default webhook)' })),
+  },
+  { additionalProperties: false },
+);
+export const CreatedSourceEnvelope = Type.Object({
+  source: ManagedSourceSchema,
+  secret: Nullable(Type.String({ description: 'a webhook source: its signing secret, shown this once' })),
+});
+
+export const UpdateSourceBody = Type.Object(
+  {
+    name: Type.Optional(SourceName),
+    pollSeconds: Type.Optional(PollSeconds),
+    url: Type.Optional(Type.Union([SourceUrl, Type.Null()], { description: 'rss: the feed address; sandbox: the API base, null for this server' })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const SourceIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const SourceEnvelope = Type.Object({ source: ManagedSourceSchema });
+
+export const ImportQuery = Type.Object(
+  {
+    format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('jsonl')], { description: 'default: from the Content-Type, else from the name' })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the file name, for the report and the audit log' })),
+    platform: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$', description: 'platform of rows that name none (default import)' })),
+    unitId: Type.Optional(Type.Array(UnitId, { maxItems: UNITS_MAX, description: 'units the mentions concern (repeat the parameter)' })),
+    restart: Type.Optional(Type.Boolean({ description: 'start from the first line even if this file was imported before' })),
+  },
+  { additionalProperties: false },
+);
+export const ImportReportSchema = Type.Object({
+  file: Type.String(),
+  format: Type.Union([Type.Literal('csv'), Type.Literal('jsonl')]),
+  sourceId: Type.String(),
+  rows: Type.Integer({ description: 'rows read, good and bad' }),
+  accepted: Type.Integer({ description: 'good rows handed to the stream in this run' }),
+  resumedAfterLine: Type.Integer({ description: 'an earlier run of the same file had committed up to this line' }),
+  rejected: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() })),
 });
 
 const Counts = Type.Array(Type.Object({ key: Type.String(), label: Type.Optional(Type.String({ description: 'the watch name, for counts by watch' })), n: Type.Integer() }));

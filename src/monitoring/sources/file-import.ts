@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { SystemActor } from '../../auth/actor.js';
+import type { Actor, SystemActor } from '../../auth/actor.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Database } from '../../db/database.js';
 import { checkIncoming, type IncomingMention } from '../mentions/incoming.js';
@@ -222,11 +222,26 @@ export function formatOf(file: string, given?: ImportFormat): ImportFormat {
  * committed, so a run that was killed resumes where it stopped; the unique key makes any overlap
  * store nothing. The run is audited.
  */
-export async function importMentionsFile(deps: ImportDeps, file: string, actor: SystemActor, opts: ImportOptions = {}): Promise<ImportReport> {
-  const format = formatOf(file, opts.format);
-  const text = readFileSync(file, 'utf8');
+export async function importMentionsFile(deps: ImportDeps, file: string, actor: Actor | SystemActor, opts: ImportOptions = {}): Promise<ImportReport> {
+  return importMentionsText(deps, { name: basename(file), text: readFileSync(file, 'utf8') }, actor, { ...opts, format: formatOf(file, opts.format) });
+}
+
+/**
+ * The same import from text already in memory (an upload): `name` is the file's name as given,
+ * `opts.format` is required. The import source is named by the name and the text's digest, so the
+ * same file sent again resumes (or, finished, stores nothing).
+ */
+export async function importMentionsText(
+  deps: ImportDeps,
+  upload: { name: string; text: string },
+  actor: Actor | SystemActor,
+  opts: ImportOptions & { format: ImportFormat },
+): Promise<ImportReport> {
+  const { format } = opts;
+  const { text } = upload;
+  const name = basename(upload.name.replace(/\\/g, '/')).slice(0, 150) || 'upload';
   const digest = createHash('sha256').update(text).digest('hex');
-  const source = await deps.sources.ensure(actor, { kind: 'import', name: `${basename(file)} ${digest.slice(0, 16)}`, unitIds: opts.unitIds ?? [], config: { file: basename(file), sha256: digest, format } });
+  const source = await deps.sources.ensure(actor, { kind: 'import', name: `${name} ${digest.slice(0, 16)}`, unitIds: opts.unitIds ?? [], config: { file: name, sha256: digest, format } });
   const defaults: ImportDefaults = { platform: opts.platform ?? 'import', sourceId: source.id, unitIds: opts.unitIds ?? [], now: new Date().toISOString() };
   const rows = format === 'csv' ? readCsv(text, defaults) : readJsonLines(text, defaults);
   const resumedAfterLine = opts.restart ? 0 : Number((await getCursor(deps.db, source.id)) ?? 0);
@@ -266,7 +281,7 @@ export async function importMentionsFile(deps: ImportDeps, file: string, actor: 
   const lastLine = rows.length ? rows[rows.length - 1]!.line : 0;
   if (lastLine > resumedAfterLine) await saveCursor(deps.db, source.id, String(lastLine));
 
-  const report: ImportReport = { file: basename(file), format, sourceId: source.id, rows: rows.length, accepted: todo.length, resumedAfterLine, rejected };
+  const report: ImportReport = { file: name, format, sourceId: source.id, rows: rows.length, accepted: todo.length, resumedAfterLine, rejected };
   await deps.db.transaction(async (tx) => {
     await deps.audit.record(tx, {
       actor,

@@ -51,6 +51,27 @@ export async function setEnabled(q: Queryable, id: string, enabled: boolean): Pr
   return (await q.execute('UPDATE sources SET enabled = $2, updated_at = now() WHERE id = $1', [id, enabled])) === 1;
 }
 
+/** Changes a source's name, poll interval or config (the caller audits). */
+export async function updateSource(q: Queryable, id: string, s: { name: string; pollSeconds: number | null; config: Record<string, unknown> }): Promise<SourceRow | null> {
+  const [row] = await q.query<SourceRow>(
+    `UPDATE sources SET name = $2, poll_seconds = $3, config = $4::jsonb, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, s.name, s.pollSeconds, JSON.stringify(s.config)],
+  );
+  return row ?? null;
+}
+
+/** Units of these ids that exist. */
+export async function existingUnits(q: Queryable, ids: readonly string[]): Promise<string[]> {
+  const rows = await q.query<{ id: string }>('SELECT id FROM units WHERE id = ANY($1::text[])', [[...ids]]);
+  return rows.map((r) => r.id);
+}
+
+/** Sources by id (no secrets are decrypted here). */
+export async function findSources(q: Queryable, ids: readonly string[]): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<SourceRow>(`SELECT ${COLUMNS} FROM sources WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
 export async function getCursor(q: Queryable, sourceId: string): Promise<string | null> {
   const [row] = await q.query<{ cursor: string }>('SELECT cursor FROM source_cursors WHERE source_id = $1', [sourceId]);
   return row?.cursor ?? null;
