@@ -7,6 +7,7 @@ import {
   type Scores,
 } from './labels.js';
 import type { BinaryHead, Head, ModelData, ModelHeader, MulticlassHead } from './model-file.js';
+import { WordSums } from './word-sums.js';
 
 export interface Prediction {
   scores: Scores;
@@ -36,6 +37,8 @@ export class Classifier {
   private readonly probs: Float64Array;
   private readonly extractor: FeatureExtractor;
   private readonly headByLabel = new Map<string, Head>();
+  /** The fast path, when the model's layout allows it. */
+  private readonly wordSums: WordSums | null;
 
   constructor(model: ModelData, keyFn: KeyFunction | null) {
     this.header = model.header;
@@ -47,43 +50,42 @@ export class Classifier {
     this.acc = new Float64Array(this.outputs);
     this.probs = new Float64Array(this.outputs);
     this.extractor = new FeatureExtractor(model.header.features, keyFn);
+    this.wordSums = WordSums.supports(model.header.features, this.outputs) ? new WordSums(this.extractor, this.weights) : null;
     for (const h of model.header.heads) this.headByLabel.set(h.label, h);
     for (const l of ALL_LABELS) if (!this.headByLabel.has(l)) throw new Error(`model has no head for ${l}`);
   }
 
   /** Raw logits of every output for a normalised text (a shared buffer: copy to keep). */
   logits(norm: string): Float64Array {
+    if (this.wordSums !== null) return this.scaled(this.wordSums.sum(norm, this.acc));
     const n = this.extractor.extract(norm);
     return this.logitsOf(this.extractor.buffer, n);
   }
 
+  /** `logits` by the plain route: the feature array, then a sum over it. */
+  referenceLogits(norm: string): Float64Array {
+    const n = this.extractor.extract(norm);
+    return this.logitsOf(this.extractor.buffer, n);
+  }
+
+  /** The plain sum over a feature array (models whose layout the fast path does not serve). */
   private logitsOf(idx: Int32Array, n: number): Float64Array {
     const O = this.outputs;
     const acc = this.acc;
     const w = this.weights;
-    if (O !== 16) acc.fill(0);
-    if (O === 16) {
-      // The shipped layout, unrolled into integer locals: V8 keeps them in registers, where an
-      // array of doubles would be loaded and stored for every feature.
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-      let a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
-      for (let f = 0; f < n; f++) {
-        const b = idx[f]! << 4;
-        a0 = (a0 + w[b]!) | 0; a1 = (a1 + w[b + 1]!) | 0; a2 = (a2 + w[b + 2]!) | 0; a3 = (a3 + w[b + 3]!) | 0;
-        a4 = (a4 + w[b + 4]!) | 0; a5 = (a5 + w[b + 5]!) | 0; a6 = (a6 + w[b + 6]!) | 0; a7 = (a7 + w[b + 7]!) | 0;
-        a8 = (a8 + w[b + 8]!) | 0; a9 = (a9 + w[b + 9]!) | 0; a10 = (a10 + w[b + 10]!) | 0; a11 = (a11 + w[b + 11]!) | 0;
-        a12 = (a12 + w[b + 12]!) | 0; a13 = (a13 + w[b + 13]!) | 0; a14 = (a14 + w[b + 14]!) | 0; a15 = (a15 + w[b + 15]!) | 0;
-      }
-      acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5; acc[6] = a6; acc[7] = a7;
-      acc[8] = a8; acc[9] = a9; acc[10] = a10; acc[11] = a11; acc[12] = a12; acc[13] = a13; acc[14] = a14; acc[15] = a15;
-    } else {
-      for (let f = 0; f < n; f++) {
-        const b = idx[f]! * O;
-        for (let o = 0; o < O; o++) acc[o]! += w[b + o]!;
-      }
+    acc.fill(0);
+    for (let f = 0; f < n; f++) {
+      const b = idx[f]! * O;
+      for (let o = 0; o < O; o++) acc[o]! += w[b + o]!;
     }
+    return this.scaled(n);
+  }
+
+  /** The integer sums in `acc` of a text with `n` features, turned into logits in place. */
+  private scaled(n: number): Float64Array {
+    const acc = this.acc;
     const v = n > 0 ? 1 / Math.sqrt(n) : 0;
-    for (let o = 0; o < O; o++) acc[o] = acc[o]! * this.scales[o]! * v + this.biases[o]!;
+    for (let o = 0; o < this.outputs; o++) acc[o] = acc[o]! * this.scales[o]! * v + this.biases[o]!;
     return acc;
   }
 

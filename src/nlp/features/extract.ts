@@ -27,12 +27,12 @@ export const DEFAULT_FEATURES: FeatureConfig = {
 /** Texts are cut to this many code units before feature extraction. */
 export const MAX_TEXT = 2000;
 
-const SEED_WORD = fnvStep(FNV_OFFSET, 0x57); // W
-const SEED_BIGRAM = fnvStep(FNV_OFFSET, 0x42); // B
+export const SEED_WORD = fnvStep(FNV_OFFSET, 0x57); // W
+export const SEED_BIGRAM = fnvStep(FNV_OFFSET, 0x42); // B
 const SEED_CHAR = fnvStep(FNV_OFFSET, 0x43); // C
 const SEED_KEY = fnvStep(FNV_OFFSET, 0x4b); // K
-const SEED_SYM = fnvStep(FNV_OFFSET, 0x53); // S
-const SEED_CACHE = fnvStep(FNV_OFFSET, 0x4d); // M
+export const SEED_SYM = fnvStep(FNV_OFFSET, 0x53); // S
+export const SEED_CACHE = fnvStep(FNV_OFFSET, 0x4d); // M
 
 const KEY_TABLE_BITS = 18;
 const KEY_TABLE_SIZE = 1 << KEY_TABLE_BITS;
@@ -43,7 +43,7 @@ const LT = 0x3c;
 const GT = 0x3e;
 
 /** 1 for code units that belong to words (\p{L}\p{M}\p{N}), 2 for white space, 0 otherwise. */
-const CLASS = buildClassTable();
+export const CLASS = buildClassTable();
 
 function buildClassTable(): Uint8Array {
   const t = new Uint8Array(65536);
@@ -64,7 +64,7 @@ export function isWordUnit(c: number): boolean {
 }
 
 /** Whether a non-word, non-space code unit is kept as a feature (emoji, currency, ! and ?). */
-function keepSymbol(c: number): boolean {
+export function keepSymbol(c: number): boolean {
   return c >= 0x80 || c === 0x21 || c === 0x3f;
 }
 
@@ -78,6 +78,8 @@ export class FeatureExtractor {
   readonly config: FeatureConfig;
   private readonly mask: number;
   private readonly keyFn: KeyFunction | null;
+  /** Whether each word also gives its spelling key's feature. */
+  readonly keyed: boolean;
   // Bucket of each word's spelling key, by two 32-bit hashes of the word: open addressing in
   // typed arrays, so a known word costs neither a substring nor a Map lookup on a heap number.
   // Each slot is [hash a, hash b, bucket + 2 (1 = no key, 0 = empty), unused]: one cache line.
@@ -89,6 +91,7 @@ export class FeatureExtractor {
     this.config = config;
     this.mask = (1 << config.bits) - 1;
     this.keyFn = config.wordKeys ? keyFn : null;
+    this.keyed = this.keyFn !== null;
     this.buffer = new Int32Array(16384);
   }
 
@@ -131,22 +134,7 @@ export class FeatureExtractor {
         prevStart = i;
         prevEnd = e;
         hasPrev = true;
-        // character n-grams over "<word>"
-        const wl = Math.min(e - i, maxWordChars);
-        const last = wl; // index of '>' in padded coordinates relative to i
-        for (let p = -1; p <= last; p++) {
-          let h = SEED_CHAR;
-          for (let k = 0; k < charMax; k++) {
-            const q = p + k;
-            if (q > last) break;
-            const code = q < 0 ? LT : q === last ? GT : text.charCodeAt(i + q);
-            h = fnvStep(h, code);
-            if (k + 1 >= charMin) {
-              out[n++] = mix32(h) & mask;
-              if (names !== null) names.push(paddedSlice(text, i, wl, p, q + 1));
-            }
-          }
-        }
+        n = charGrams(text, i, Math.min(e - i, maxWordChars), charMin, charMax, mask, out, n, names);
         if (this.keyFn !== null) {
           const kh = this.wordKeyBucket(text, i, e, wh, ch);
           if (kh >= 0) {
@@ -175,8 +163,11 @@ export class FeatureExtractor {
     return n;
   }
 
-  /** Bucket of the spelling key of `text[start, end)` (hashes `a`, `b`), or -1 if it has none. */
-  private wordKeyBucket(text: string, start: number, end: number, a: number, b: number): number {
+  /**
+   * Bucket of the spelling key of `text[start, end)`, or -1 if it has none. `a` and `b` are the
+   * word's hashes from `SEED_WORD` and `SEED_CACHE` (they name the word in the cache).
+   */
+  wordKeyBucket(text: string, start: number, end: number, a: number, b: number): number {
     const t = this.keyTable;
     let slot = mix32(a ^ Math.imul(b, 0x9e3779b1)) & KEY_TABLE_MASK;
     for (;;) {
@@ -198,6 +189,38 @@ export class FeatureExtractor {
     this.keyCount++;
     return kh;
   }
+}
+
+/**
+ * Character n-gram buckets of the word `text[i, i + wl)` padded as "<word>", written to `out`
+ * from `n`; returns the new count. With `names`, records each n-gram's readable form.
+ */
+export function charGrams(
+  text: string,
+  i: number,
+  wl: number,
+  charMin: number,
+  charMax: number,
+  mask: number,
+  out: Int32Array,
+  n: number,
+  names: string[] | null,
+): number {
+  const last = wl; // index of '>' in padded coordinates relative to i
+  for (let p = -1; p <= last; p++) {
+    let h = SEED_CHAR;
+    for (let k = 0; k < charMax; k++) {
+      const q = p + k;
+      if (q > last) break;
+      const code = q < 0 ? LT : q === last ? GT : text.charCodeAt(i + q);
+      h = fnvStep(h, code);
+      if (k + 1 >= charMin) {
+        out[n++] = mix32(h) & mask;
+        if (names !== null) names.push(paddedSlice(text, i, wl, p, q + 1));
+      }
+    }
+  }
+  return n;
 }
 
 /** The readable form of padded positions [from, to) of the word at `start` of length `wl`. */
