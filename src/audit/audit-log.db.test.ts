@@ -52,6 +52,33 @@ describe(`audit log on ${testDbKind}`, () => {
     expect(await audit.verify()).toEqual({ ok: true, count: 5 });
   });
 
+  it('appends a batch in order under one lock, linked to the entry before it, and verifies it', async () => {
+    await recordMany(2);
+    await t.db.transaction((tx) =>
+      audit.recordMany(tx, [
+        { actor: system, action: 'publication.published', targetType: 'publication', targetId: 'p1', unitId: 'A', details: { remoteId: 'r1', attempt: 1, text: 'दंगा "quoted" \\ back' } },
+        { actor: admin, action: 'publication.published', targetType: 'publication', targetId: 'p2', details: { nested: { b: 2, a: [1.5, null] } } },
+        { actor: other, action: 'thing.done' },
+      ]),
+    );
+    await recordMany(1);
+    const rows = await entriesAfter(t.db, 0, 100);
+    expect(rows.map((r) => [r.id, r.targetId])).toEqual([
+      [1, 't1'],
+      [2, 't2'],
+      [3, 'p1'],
+      [4, 'p2'],
+      [5, null],
+      [6, 't1'],
+    ]);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
+    expect(rows[2]!.details).toEqual({ remoteId: 'r1', attempt: 1, text: 'दंगा "quoted" \\ back' });
+    expect(rows[3]!.ip).toBe('10.0.0.9');
+    expect(await audit.verify()).toEqual({ ok: true, count: 6 });
+    await audit.recordMany(t.db, []);
+    expect(await audit.verify()).toEqual({ ok: true, count: 6 });
+  });
+
   it('verifies an empty log', async () => {
     expect(await audit.verify()).toEqual({ ok: true, count: 0 });
   });

@@ -1,6 +1,6 @@
 import type { Actor, SystemActor } from '../auth/actor.js';
 import type { Database, Queryable } from '../db/database.js';
-import { findEntries, insertEntry, lastLink, lockChain, type StoredEntry } from './audit-repository.js';
+import { findEntries, insertEntries, insertEntry, lastLink, lockChain, type StoredEntry } from './audit-repository.js';
 import { GENESIS_HASH, entryHash, formatAt, storableDetails, storableText, type HashedFields } from './hash.js';
 import { verifyChain, type VerifyResult } from './verify.js';
 
@@ -75,26 +75,38 @@ export class AuditLog {
     await this.append(q, entry);
   }
 
+  /**
+   * Appends several entries in order under one take of the lock: one chain read and one insert for
+   * the lot (a batch of publications finished together). Same rules as `record`.
+   */
+  async recordMany(q: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    if (isDatabase(q)) {
+      await q.transaction((tx) => this.appendMany(tx, entries));
+      return;
+    }
+    await this.appendMany(q, entries);
+  }
+
   private async append(q: Queryable, entry: AuditEntry): Promise<void> {
     await lockChain(q);
     const last = await lastLink(q);
-    const actor = entry.actor;
-    const ip = entry.ip ?? (isSystem(actor) ? undefined : actor.ip);
-    const fields: HashedFields = {
-      id: (last?.id ?? 0) + 1,
-      // Taken after the lock, so times follow the ids within one machine.
-      at: formatAt(new Date()),
-      actorId: isSystem(actor) ? null : actor.userId,
-      actorLabel: storableText(isSystem(actor) ? actor.label : actor.username),
-      action: storableText(entry.action),
-      targetType: entry.targetType === undefined ? null : storableText(entry.targetType),
-      targetId: entry.targetId === undefined ? null : storableText(entry.targetId),
-      unitId: entry.unitId ?? null,
-      ip: ip === undefined ? null : storableText(ip),
-      details: storableDetails(entry.details),
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
+    const fields = linkFields(entry, (last?.id ?? 0) + 1, last?.hash ?? GENESIS_HASH);
     await insertEntry(q, { ...fields, hash: entryHash(fields) });
+  }
+
+  private async appendMany(q: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+    await lockChain(q);
+    const last = await lastLink(q);
+    let id = last?.id ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows: (HashedFields & { hash: string })[] = [];
+    for (const entry of entries) {
+      const fields = linkFields(entry, ++id, prevHash);
+      prevHash = entryHash(fields);
+      rows.push({ ...fields, hash: prevHash });
+    }
+    await insertEntries(q, rows);
   }
 
   verify(): Promise<VerifyResult> {
@@ -120,6 +132,26 @@ export class AuditLog {
     const last = page[page.length - 1];
     return { entries: page.map(toView), nextBefore: rows.length > limit && last ? last.id : null };
   }
+}
+
+/** The hashed fields of the entry that takes link `id` after `prevHash`; called after the lock is taken. */
+function linkFields(entry: AuditEntry, id: number, prevHash: string): HashedFields {
+  const actor = entry.actor;
+  const ip = entry.ip ?? (isSystem(actor) ? undefined : actor.ip);
+  return {
+    id,
+    // Taken after the lock, so times follow the ids within one machine.
+    at: formatAt(new Date()),
+    actorId: isSystem(actor) ? null : actor.userId,
+    actorLabel: storableText(isSystem(actor) ? actor.label : actor.username),
+    action: storableText(entry.action),
+    targetType: entry.targetType === undefined ? null : storableText(entry.targetType),
+    targetId: entry.targetId === undefined ? null : storableText(entry.targetId),
+    unitId: entry.unitId ?? null,
+    ip: ip === undefined ? null : storableText(ip),
+    details: storableDetails(entry.details),
+    prevHash,
+  };
 }
 
 function isDatabase(q: Queryable): q is Database {

@@ -32,6 +32,36 @@ export async function insertEntry(q: Queryable, row: HashedFields & { hash: stri
   );
 }
 
+/** Several rows in one statement, in the order given (the caller has linked them). */
+export async function insertEntries(q: Queryable, rows: readonly (HashedFields & { hash: string })[]): Promise<void> {
+  if (!rows.length) return;
+  // One JSON parameter rather than typed arrays: both drivers pass it the same way.
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor_id: r.actorId,
+      actor_label: r.actorLabel,
+      action: r.action,
+      target_type: r.targetType,
+      target_id: r.targetId,
+      unit_id: r.unitId,
+      ip: r.ip,
+      details: r.details,
+      prev_hash: r.prevHash,
+      hash: r.hash,
+    })),
+  );
+  await q.execute(
+    `INSERT INTO audit_log (id, at, actor_id, actor_label, action, target_type, target_id, unit_id, ip, details, prev_hash, hash)
+     SELECT r.id, r.at::timestamptz, r.actor_id::uuid, r.actor_label, r.action, r.target_type, r.target_id, r.unit_id, r.ip, r.details, r.prev_hash, r.hash
+     FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, at text, actor_id text, actor_label text, action text, target_type text, target_id text, unit_id text,
+       ip text, details jsonb, prev_hash text, hash text)
+     ORDER BY r.id`,
+    [json],
+  );
+}
+
 interface StoredRow {
   id: number | string | bigint;
   at_text: string;
