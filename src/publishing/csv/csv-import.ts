@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { PostService } from '../posts/post-service.js';
 import type { VariantInput } from '../posts/post-types.js';
-import { isTimeZone, resolveScheduledAt } from '../scheduler/zoned-time.js';
+import { isTimeZone, readScheduledAt } from '../scheduler/zoned-time.js';
 import { CsvSyntaxError, parseCsv } from './csv-format.js';
 
 /**
@@ -114,12 +114,11 @@ export async function importScheduledPosts(
     let at: Date | null = null;
     if (!isTimeZone(timeZone)) fail('time_zone', `"${timeZone}" is not a known IANA time zone`);
     else if (row.scheduled_at) {
-      try {
-        at = resolveScheduledAt(row.scheduled_at, timeZone);
+      const read = readScheduledAt(row.scheduled_at, timeZone);
+      if ('refused' in read) fail('scheduled_at', read.refused.message);
+      else {
+        at = read.at;
         if (at.getTime() <= Date.now()) fail('scheduled_at', `${row.scheduled_at} (${timeZone}) is in the past`);
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        fail('scheduled_at', err.message);
       }
     }
 

@@ -4,7 +4,7 @@ import type { Actor, SystemActor } from '../../auth/actor.js';
 import type { Role } from '../../auth/roles.js';
 import { seedDemoAccounts } from '../accounts/demo-accounts.js';
 import { seedDemoTemplates } from '../templates/demo-templates.js';
-import { parseScheduledAt } from './zoned-time.js';
+import { resolveScheduledAt } from '../scheduler/zoned-time.js';
 
 const DEMO: SystemActor = { system: true, label: 'demo' };
 const MARKER = 'demo.publishing_seeded';
@@ -37,7 +37,7 @@ async function demoUser(ctx: DemoCtx, username: string, displayName: string, rol
 function daysAhead(days: number, hhmm: string, timeZone: string): string {
   const d = new Date(Date.now() + days * 86_400_000);
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  return parseScheduledAt(`${day}T${hhmm}`, timeZone).toISOString();
+  return resolveScheduledAt(`${day}T${hhmm}`, timeZone).toISOString();
 }
 
 /** How soon after the seeding the demo's first posts fall due (they go out through delivery). */

@@ -12,7 +12,7 @@ import { mergeChains } from './approval-chain.js';
 import * as repo from './post-repository.js';
 import { cleanCampaign, cleanVariants, PAST_GRACE_MS, sameContent, type CleanVariant } from './post-rules.js';
 import { CANCELLABLE, EDITABLE, SUBMITTABLE, type FieldIssue, type NewPost, type PostAbilities, type PostPatch, type PostStatus, type PostView } from './post-types.js';
-import { checkTimeZone, parseScheduledAt } from './zoned-time.js';
+import { checkTimeZone, resolveScheduledAt } from '../scheduler/zoned-time.js';
 
 export interface PostServiceDeps {
   db: Database;
@@ -273,7 +273,7 @@ export class PostService {
 
   private schedule(value: string | null | undefined, timeZone: string): Date | null {
     if (value === undefined || value === null || value === '') return null;
-    const at = parseScheduledAt(value, timeZone);
+    const at = resolveScheduledAt(value, timeZone);
     if (at.getTime() < this.clock().getTime() - PAST_GRACE_MS) throw new AppError('validation_failed', 'scheduledAt: the time has passed', { field: 'scheduledAt' });
     return at;
   }

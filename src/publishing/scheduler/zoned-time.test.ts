@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.js';
-import { formatLocal, formatWithOffset, resolveScheduledAt } from './zoned-time.js';
+import { formatLocal, formatWithOffset, readScheduledAt, resolveScheduledAt } from './zoned-time.js';
 
 function reason(fn: () => unknown): unknown {
   try {
@@ -36,6 +36,22 @@ describe('scheduled times in a zone', () => {
     expect(reason(() => resolveScheduledAt('2026-03-29T01:30', 'Europe/London'))).toBe('nonexistent_local_time');
   });
 
+  it('names the times either side of the gap as the choices, each of which is then accepted', () => {
+    const read = readScheduledAt('2026-03-08T02:30', 'America/New_York');
+    expect(read).toMatchObject({ refused: { reason: 'nonexistent_local_time', local: '2026-03-08T02:30', timeZone: 'America/New_York', choices: ['2026-03-08T01:30-05:00', '2026-03-08T03:30-04:00'] } });
+    expect('refused' in read && read.refused.message).toMatch(/does not exist in America\/New_York.*2026-03-08T01:30-05:00 or 2026-03-08T03:30-04:00/);
+    expect(readScheduledAt('2026-03-29T01:15', 'Europe/London')).toMatchObject({ refused: { choices: ['2026-03-29T00:15+00:00', '2026-03-29T02:15+01:00'] } });
+    expect(resolveScheduledAt('2026-03-08T03:30-04:00', 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    // As a wall time the later choice has one instant only.
+    expect(resolveScheduledAt('2026-03-08T03:30', 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    // The error names its field and carries the choices for the composer.
+    try {
+      resolveScheduledAt('2026-03-08T02:30', 'America/New_York');
+    } catch (err) {
+      expect((err as AppError).details).toMatchObject({ field: 'scheduledAt', reason: 'nonexistent_local_time', choices: ['2026-03-08T01:30-05:00', '2026-03-08T03:30-04:00'] });
+    }
+  });
+
   it('refuses a time that happens twice when clocks go back, offering both instants', () => {
     let err: AppError | null = null;
     try {
@@ -44,7 +60,9 @@ describe('scheduled times in a zone', () => {
       err = e as AppError;
     }
     expect(err?.details?.reason).toBe('ambiguous_local_time');
-    expect(err?.details?.candidates).toEqual(['2026-11-01T01:30-04:00', '2026-11-01T01:30-05:00']);
+    expect(err?.details?.choices).toEqual(['2026-11-01T01:30-04:00', '2026-11-01T01:30-05:00']);
+    expect(err?.message).toMatch(/happens twice in America\/New_York.*2026-11-01T01:30-04:00 or 2026-11-01T01:30-05:00/);
+    expect(reason(() => resolveScheduledAt('2026-10-25T01:30', 'Europe/London'))).toBe('ambiguous_local_time');
     // Either offered instant is then accepted as it is.
     expect(resolveScheduledAt('2026-11-01T01:30-05:00', 'America/New_York').toISOString()).toBe('2026-11-01T06:30:00.000Z');
   });

@@ -4,10 +4,12 @@ import { AppError } from '../../http/errors.js';
  * Wall-clock times in a named zone ⇄ UTC instants, without a date library. Times are entered in
  * the force's zone (or an explicit one) and stored in UTC.
  *
- * The rule for daylight-saving changes: a local time that does not exist (the hour skipped when
- * clocks go forward) is refused; a local time that exists twice (the hour repeated when clocks go
- * back) is refused too, and the error lists both instants, so the person picks one by giving the
- * time with its UTC offset (`2026-11-01T01:30-04:00`). Nothing is guessed.
+ * The rule for daylight-saving changes (`readScheduledAt`): a local time that does not exist (the
+ * hour skipped when clocks go forward) is refused; a local time that exists twice (the hour
+ * repeated when clocks go back) is refused too; each error names the instants to pick instead,
+ * with their UTC offsets (`2026-11-01T01:30-04:00`). Nothing is guessed. This file is the one
+ * place of that rule: the web composer bundles it, so it imports nothing of the server but the
+ * error class.
  */
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -79,41 +81,81 @@ export function instantsFor(w: Wall, zone: string): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-function invalid(message: string, details: Record<string, unknown>): AppError {
-  return new AppError('validation_failed', message, { field: 'scheduledAt', ...details });
-}
+/** Why a typed time was refused; `choices` are instants with their offsets that the person may pick instead. */
+export type ScheduledAtRefusal =
+  | { reason: 'invalid'; message: string }
+  | { reason: 'unknown_time_zone'; message: string }
+  | { reason: 'nonexistent_local_time'; message: string; local: string; timeZone: string; choices: string[] }
+  | { reason: 'ambiguous_local_time'; message: string; local: string; timeZone: string; choices: string[] };
 
 /**
- * Reads a scheduled time: either an instant with its offset (`…Z`, `…+05:30`), or a wall-clock time
- * (`2026-12-01T18:30`) in `zone`. Refuses times that do not exist or exist twice in the zone.
+ * The one rule for a scheduled time, shared by the server (composer, calendar, CSV import) and the
+ * web composer: an instant with its offset (`…Z`, `…+05:30`) as it is, or a wall-clock time
+ * (`2026-12-01T18:30`) in `zone` when exactly one instant shows it. A time skipped when clocks go
+ * forward is refused with the wall times either side of the gap as choices (the same time an hour
+ * earlier in the old offset and an hour later in the new one, for a one-hour change); a time that
+ * happens twice when clocks go back is refused with both of its instants. Nothing is guessed.
  */
-export function resolveScheduledAt(input: string, zone: string): Date {
+export function readScheduledAt(input: string, zone: string): { at: Date } | { refused: ScheduledAtRefusal } {
   const text = input.trim();
-  if (!isTimeZone(zone)) throw new AppError('validation_failed', `"${zone}" is not a known IANA time zone`, { field: 'timeZone' });
+  if (!isTimeZone(zone)) return { refused: { reason: 'unknown_time_zone', message: `"${zone}" is not a known IANA time zone` } };
   if (WITH_OFFSET.test(text)) {
     const t = Date.parse(text);
-    if (Number.isNaN(t)) throw invalid(`"${text}" is not a valid time`, { reason: 'invalid' });
-    return new Date(t);
+    if (Number.isNaN(t)) return { refused: { reason: 'invalid', message: `"${text}" is not a valid time` } };
+    return { at: new Date(t) };
   }
   const m = LOCAL.exec(text);
-  if (!m) throw invalid(`"${text}" is not a time; write YYYY-MM-DDTHH:mm in ${zone}, or an ISO time with its offset`, { reason: 'invalid' });
+  if (!m) return { refused: { reason: 'invalid', message: `"${text}" is not a time; write YYYY-MM-DDTHH:mm in ${zone}, or an ISO time with its offset` } };
   const w: Wall = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0 };
   const check = new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
   if (check.getUTCMonth() !== w.month - 1 || check.getUTCDate() !== w.day || w.hour > 23 || w.minute > 59 || w.second > 59) {
-    throw invalid(`"${text}" is not a real date and time`, { reason: 'invalid' });
+    return { refused: { reason: 'invalid', message: `"${text}" is not a real date and time` } };
   }
   const found = instantsFor(w, zone);
+  if (found.length === 1) return { at: new Date(found[0]!) };
+  const naive = wallAsUtc(w);
+  const local = formatLocal(new Date(naive), 'UTC');
   if (found.length === 0) {
-    throw invalid(`${text} does not exist in ${zone}: the clocks skip that hour (daylight saving); pick another time`, { reason: 'nonexistent_local_time' });
+    // The offsets either side of the change; the gap is their difference.
+    const before = zoneOffsetMs(naive - 86_400_000, zone);
+    const after = zoneOffsetMs(naive + 86_400_000, zone);
+    const gap = after - before;
+    const choices = [naive - gap - before, naive + gap - after].map((t) => formatWithOffset(new Date(t), zone));
+    return {
+      refused: {
+        reason: 'nonexistent_local_time',
+        message: `${local} does not exist in ${zone}: the clocks go forward by ${gap / 60_000} minutes (daylight saving). Pick ${choices.join(' or ')}, or another time`,
+        local,
+        timeZone: zone,
+        choices,
+      },
+    };
   }
-  if (found.length > 1) {
-    const options = found.map((t) => formatWithOffset(new Date(t), zone));
-    throw invalid(`${text} happens twice in ${zone} (clocks go back); give the time with its offset: ${options.join(' or ')}`, {
+  const choices = found.map((t) => formatWithOffset(new Date(t), zone));
+  return {
+    refused: {
       reason: 'ambiguous_local_time',
-      candidates: options,
-    });
-  }
-  return new Date(found[0]!);
+      message: `${local} happens twice in ${zone} (the clocks go back): give the time with its offset, ${choices.join(' or ')}`,
+      local,
+      timeZone: zone,
+      choices,
+    },
+  };
+}
+
+/** `readScheduledAt` for services: the instant, or a `validation_failed` error on `field` carrying the refusal. */
+export function resolveScheduledAt(input: string, zone: string, field = 'scheduledAt'): Date {
+  const read = readScheduledAt(input, zone);
+  if ('at' in read) return read.at;
+  const { message, ...details } = read.refused;
+  if (details.reason === 'unknown_time_zone') throw new AppError('validation_failed', `timeZone: ${message}`, { field: 'timeZone', reason: details.reason });
+  throw new AppError('validation_failed', `${field}: ${message}`, { field, ...details });
+}
+
+/** An IANA zone name, or a `validation_failed` error on `timeZone`. */
+export function checkTimeZone(zone: string): string {
+  if (!isTimeZone(zone)) throw new AppError('validation_failed', `timeZone: "${zone}" is not a known IANA time zone`, { field: 'timeZone' });
+  return zone;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

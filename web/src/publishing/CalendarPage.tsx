@@ -7,7 +7,8 @@ import { ErrorMessage, Notice } from '../ui/ErrorMessage.js';
 import { useLoad } from '../ui/use-load.js';
 import { addDays, daysOfView, groupByDay, movedToDay, rangeOfDays, shiftMonth, todayIn, type CalendarView } from './calendar-grid.js';
 import { PlatformName, StateBadge, StatusBadge, useUnitName } from './shared.js';
-import { formatInZone, utcToWall, viewerTimeZone } from './zoned-time.js';
+import { TimeRefusal } from './TimeRefusal.js';
+import { formatInZone, utcToWall, viewerTimeZone, type ScheduledAtRefusal } from './zoned-time.js';
 
 const DRAG_TYPE = 'application/x-chhavi-post';
 
@@ -38,6 +39,8 @@ export function CalendarPage() {
   const [dropDay, setDropDay] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A drop onto a day whose clock change skips or repeats the post's time: the times to pick.
+  const [refusedDrop, setRefusedDrop] = useState<{ postId: string; refused: Extract<ScheduledAtRefusal, { choices: string[] }> } | null>(null);
 
   const days = daysOfView(view, anchor);
   const range = rangeOfDays(days, zone);
@@ -56,23 +59,32 @@ export function CalendarPage() {
     else setAnchor(addDays(anchor, n * (view === 'week' ? 7 : 30)));
   };
 
+  const reschedule = async (postId: string, to: string) => {
+    try {
+      const { post } = await calendarApi.reschedule(postId, to);
+      setNotice(t('publishing.calendar.moved', { time: formatInZone(post.scheduledAt, zone, i18n.language) }));
+    } catch (err) {
+      setError(err);
+    }
+    calendar.reload();
+  };
+
   const drop = async (e: DragEvent, day: string) => {
     e.preventDefault();
     setDropDay(null);
     const id = e.dataTransfer.getData(DRAG_TYPE);
     const entry = entries.find((x) => x.id === id);
     if (!entry) return;
-    const to = movedToDay(entry.scheduledAt, day, zone);
-    if (!to) return;
+    const moved = movedToDay(entry.scheduledAt, day, zone);
+    if (!moved) return;
     setError(null);
     setNotice(null);
-    try {
-      const { post } = await calendarApi.reschedule(entry.id, to);
-      setNotice(t('publishing.calendar.moved', { time: formatInZone(post.scheduledAt, zone, i18n.language) }));
-    } catch (err) {
-      setError(err);
+    setRefusedDrop(null);
+    if ('refused' in moved) {
+      if ('choices' in moved.refused) setRefusedDrop({ postId: entry.id, refused: moved.refused });
+      return;
     }
-    calendar.reload();
+    await reschedule(entry.id, moved.to);
   };
 
   const chip = (e: CalendarEntry) => (
@@ -194,6 +206,15 @@ export function CalendarPage() {
       </div>
       <ErrorMessage error={error ?? calendar.error} />
       {notice ? <Notice>{notice}</Notice> : null}
+      {refusedDrop ? (
+        <TimeRefusal
+          refused={refusedDrop.refused}
+          onPick={(choice) => {
+            setRefusedDrop(null);
+            void reschedule(refusedDrop.postId, choice);
+          }}
+        />
+      ) : null}
       {view === 'list' ? (
         <div className="table-wrap">
           {calendar.data && entries.length === 0 ? <p className="muted">{t('publishing.calendar.none')}</p> : null}

@@ -9,7 +9,8 @@ import { issuesFromError, unplacedIssues } from './issues.js';
 import { MediaPicker, MediaThumb } from './MediaPicker.js';
 import { FieldIssues, PlatformName, StatusBadge, useUnitName } from './shared.js';
 import { countTitle, countVariant, parseHashtags } from './text-count.js';
-import { offsetLabel, schedulePreview, utcToWall, viewerTimeZone } from './zoned-time.js';
+import { TimeRefusal } from './TimeRefusal.js';
+import { formatWithOffset, offsetLabel, schedulePreview, utcToWall, viewerTimeZone } from './zoned-time.js';
 
 interface VariantForm {
   accountId: string;
@@ -65,6 +66,9 @@ function Composer({ initial }: { initial: Post }) {
   const [post, setPost] = useState(initial);
   const [campaign, setCampaign] = useState(initial.campaign ?? '');
   const [wall, setWall] = useState(initial.scheduledAt ? utcToWall(initial.scheduledAt, initial.timeZone) : '');
+  // The instant (with its offset) behind the wall time, when it is known: the saved one, or the
+  // one picked where a clock change makes the wall time skipped or repeated.
+  const [picked, setPicked] = useState<string | null>(initial.scheduledAt ? formatWithOffset(new Date(initial.scheduledAt), initial.timeZone) : null);
   const [variants, setVariants] = useState<VariantForm[]>(() => fromPost(initial));
   const [checkIssues, setCheckIssues] = useState<FieldIssue[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -105,7 +109,9 @@ function Composer({ initial }: { initial: Post }) {
   const issues: FieldIssue[] = [...issuesFromError(error), ...(checkIssues ?? post.issues)];
   const placed = ['campaign', 'scheduledAt', 'variants', ...variants.flatMap((_, i) => ['text', 'link', 'hashtags', 'media', 'title', 'accountId'].map((f) => `variants[${i}].${f}`))];
   const viewerZone = viewerTimeZone();
-  const preview = wall ? schedulePreview(wall, post.timeZone, viewerZone, i18n.language) : null;
+  const preview = wall ? schedulePreview(wall, post.timeZone, viewerZone, i18n.language, picked) : null;
+  const reading = preview && 'iso' in preview ? preview : null;
+  const refused = preview && 'refused' in preview && 'choices' in preview.refused ? preview.refused : null;
   const editable = post.can.edit;
 
   const setVariant = (i: number, patch: Partial<VariantForm>) => setVariants((vs) => vs.map((v, n) => (n === i ? { ...v, ...patch } : v)));
@@ -113,11 +119,13 @@ function Composer({ initial }: { initial: Post }) {
   const save = async (): Promise<Post | null> => {
     setError(null);
     setNotice(null);
+    // The field already says why and offers the times to pick; the server would refuse the same.
+    if (refused) return null;
     try {
       const { post: saved } = await postsApi.update(post.id, {
         version: post.version,
         campaign: campaign.trim() || null,
-        scheduledAt: wall || null,
+        scheduledAt: wall ? (picked?.startsWith(wall) ? picked : wall) : null,
         timeZone: post.timeZone,
         variants: inputs,
       });
@@ -193,14 +201,24 @@ function Composer({ initial }: { initial: Post }) {
             <FieldIssues issues={issues} field="campaign" />
           </label>
           <label className="field">
-            <span>{t('publishing.compose.scheduleIn', { zone: post.timeZone, offset: offsetLabel(preview?.iso ?? new Date(), post.timeZone) })}</span>
-            <input type="datetime-local" name="scheduledAt" value={wall} disabled={!editable} onChange={(e) => setWall(e.target.value)} />
+            <span>{t('publishing.compose.scheduleIn', { zone: post.timeZone, offset: offsetLabel(reading?.iso ?? new Date(), post.timeZone) })}</span>
+            <input type="datetime-local" name="scheduledAt" value={wall} disabled={!editable} aria-invalid={refused ? true : undefined} onChange={(e) => setWall(e.target.value)} />
             <FieldIssues issues={issues} field="scheduledAt" />
-            {preview ? (
+            {refused ? (
+              <TimeRefusal
+                refused={refused}
+                disabled={!editable}
+                onPick={(choice) => {
+                  // A skipped time's choices are other wall times; a repeated one's keep the wall time.
+                  setWall(choice.slice(0, 16));
+                  setPicked(choice);
+                }}
+              />
+            ) : reading ? (
               <p className="schedule-preview" data-testid="schedule-preview">
-                {t('publishing.compose.previewUtc', { time: preview.utc })}
+                {t('publishing.compose.previewUtc', { time: reading.utc })}
                 <br />
-                {t('publishing.compose.previewLocal', { zone: viewerZone, time: preview.viewer })}
+                {t('publishing.compose.previewLocal', { zone: viewerZone, time: reading.viewer })}
               </p>
             ) : (
               <p className="schedule-preview">{t('publishing.compose.noSchedule')}</p>

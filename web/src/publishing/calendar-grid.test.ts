@@ -38,9 +38,24 @@ describe('calendar grid', () => {
   });
 
   it('keeps the time of day when a post is dragged to another day, across a DST change', () => {
-    expect(movedToDay('2026-12-01T04:30:00.000Z', '2026-12-03', 'Asia/Kolkata')).toBe('2026-12-03T10:00:00+05:30');
+    expect(movedToDay('2026-12-01T04:30:00.000Z', '2026-12-03', 'Asia/Kolkata')).toEqual({ to: '2026-12-03T10:00+05:30' });
     expect(movedToDay('2026-12-01T04:30:00.000Z', '2026-12-01', 'Asia/Kolkata')).toBeNull();
     // 09:00 in New York before and after the clocks go back.
-    expect(movedToDay('2026-10-30T13:00:00.000Z', '2026-11-02', 'America/New_York')).toBe('2026-11-02T09:00:00-05:00');
+    expect(movedToDay('2026-10-30T13:00:00.000Z', '2026-11-02', 'America/New_York')).toEqual({ to: '2026-11-02T09:00-05:00' });
+  });
+
+  it('refuses a drop onto the day whose clock change skips or repeats the post’s time of day, naming the choices', () => {
+    // 02:30 in New York on 7 March; 8 March skips 02:00–03:00, 1 November repeats 01:00–02:00.
+    expect(movedToDay('2026-03-07T07:30:00.000Z', '2026-03-08', 'America/New_York')).toMatchObject({
+      refused: { reason: 'nonexistent_local_time', local: '2026-03-08T02:30', choices: ['2026-03-08T01:30-05:00', '2026-03-08T03:30-04:00'] },
+    });
+    // 01:30 in London on 24 October; 25 October repeats 01:00–02:00.
+    expect(movedToDay('2026-10-24T00:30:00.000Z', '2026-10-25', 'Europe/London')).toMatchObject({
+      refused: { reason: 'ambiguous_local_time', choices: ['2026-10-25T01:30+01:00', '2026-10-25T01:30+00:00'] },
+    });
+  });
+
+  it('bounds the days of a view in a zone, from where each day begins', () => {
+    expect(rangeOfDays(['2026-03-08'], 'America/New_York')).toEqual({ from: '2026-03-08T05:00:00.000Z', to: '2026-03-09T04:00:00.000Z' });
   });
 });

@@ -1,4 +1,4 @@
-import { isoWithOffset, utcToWall, wallToUtc } from './zoned-time.js';
+import { dayStartUtc, formatWithOffset, readWall, utcToWall, type ScheduledAtRefusal } from './zoned-time.js';
 
 /**
  * The calendar's days: month and week grids of `YYYY-MM-DD` days, the instants that bound them in
@@ -71,7 +71,7 @@ export function daysOfView(view: CalendarView, anchor: string): string[] {
 export function rangeOfDays(days: readonly string[], timeZone: string): { from: string; to: string } {
   const first = days[0]!;
   const last = days[days.length - 1]!;
-  return { from: wallToUtc(`${first}T00:00`, timeZone)!.toISOString(), to: wallToUtc(`${addDays(last, 1)}T00:00`, timeZone)!.toISOString() };
+  return { from: dayStartUtc(first, timeZone).toISOString(), to: dayStartUtc(addDays(last, 1), timeZone).toISOString() };
 }
 
 /** Entries grouped by their day in the zone, each day in time order. */
@@ -89,14 +89,16 @@ export function groupByDay<T extends { scheduledAt: string }>(entries: readonly 
 
 /**
  * The new time of a post dropped on another day: the same wall-clock time of day in the zone on
- * the new date, as an ISO time with that date's offset (so a DST change between the days is right).
- * Null when the day is the post's own day.
+ * the new date, as a time with that date's offset (so a DST change between the days is right).
+ * That wall time is read by the server's rule: on the day of a clock change it may not exist or
+ * happen twice, and then the drop is refused with the instants to pick instead. Null when the day
+ * is the post's own day.
  */
-export function movedToDay(scheduledAt: string, day: string, timeZone: string): string | null {
+export function movedToDay(scheduledAt: string, day: string, timeZone: string): { to: string } | { refused: ScheduledAtRefusal } | null {
   const wall = utcToWall(scheduledAt, timeZone);
   if (wall.slice(0, 10) === day) return null;
-  const at = wallToUtc(`${day}T${wall.slice(11)}`, timeZone);
-  return at ? isoWithOffset(at, timeZone) : null;
+  const read = readWall(`${day}T${wall.slice(11)}`, timeZone);
+  return 'at' in read ? { to: formatWithOffset(read.at, timeZone) } : read;
 }
 
 export function todayIn(timeZone: string, now: Date = new Date()): string {

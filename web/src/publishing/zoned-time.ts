@@ -1,11 +1,16 @@
+import { readScheduledAt, type ScheduledAtRefusal } from '../../../src/publishing/scheduler/zoned-time.js';
+
 /**
  * Times in a named zone for the composer and the calendar: a wall time typed in the force's zone
- * becomes an instant the same way the server resolves it (a time skipped by a DST change moves
- * forward by the gap; one that occurs twice takes the earlier instant), and instants are shown in
- * any zone. Only Intl is used, so the rules are the browser's own zone data.
+ * becomes an instant by the server's own rule, bundled into the page (a time skipped or repeated
+ * at a daylight-saving change is refused, with the instants to pick instead), and instants are
+ * shown in any zone. Only Intl is used, so the zone data are the browser's own.
  */
 
-const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+export type { ScheduledAtRefusal } from '../../../src/publishing/scheduler/zoned-time.js';
+export { formatWithOffset } from '../../../src/publishing/scheduler/zoned-time.js';
+
+const WALL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
@@ -47,16 +52,29 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The instant of a wall time (`2026-12-01T10:00`) in a zone; null when it is not a valid time. */
+/** A wall time as the composer's field holds it (`2026-12-01T10:00`), read by the server's rule. */
+export function readWall(wall: string, timeZone: string): { at: Date } | { refused: ScheduledAtRefusal } {
+  if (!WALL.test(wall)) return { refused: { reason: 'invalid', message: `"${wall}" is not a time` } };
+  return readScheduledAt(wall, timeZone);
+}
+
+/** The instant of a wall time (`2026-12-01T10:00`) in a zone; null when it is not a time, or not exactly one instant. */
 export function wallToUtc(wall: string, timeZone: string): Date | null {
-  const m = WALL.exec(wall);
-  if (!m) return null;
-  const utcWall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-  if (Number.isNaN(utcWall) || new Date(utcWall).getUTCDate() !== Number(m[3]) || Number(m[4]) > 23 || Number(m[5]) > 59) return null;
-  const candidates = [offsetAt(utcWall - 43_200_000, timeZone), offsetAt(utcWall + 43_200_000, timeZone)].map((off) => utcWall - off);
-  const exact = candidates.filter((utc) => utc + offsetAt(utc, timeZone) === utcWall).sort((a, b) => a - b);
-  if (exact.length) return new Date(exact[0]!);
-  return new Date(utcWall - offsetAt(utcWall - 43_200_000, timeZone));
+  const read = readWall(wall, timeZone);
+  return 'at' in read ? read.at : null;
+}
+
+/**
+ * Where a day begins in a zone: its midnight, or where a clock change puts it (the first minute
+ * after a change that skips midnight; the first of two midnights when one repeats).
+ */
+export function dayStartUtc(day: string, timeZone: string): Date {
+  const read = readWall(`${day}T00:00`, timeZone);
+  if ('at' in read) return read.at;
+  const r = read.refused;
+  if (r.reason === 'nonexistent_local_time') return new Date(Date.parse(r.choices[1]!));
+  if (r.reason === 'ambiguous_local_time') return new Date(Date.parse(r.choices[0]!));
+  throw new Error(`not a day: ${day}`);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -81,15 +99,6 @@ export function offsetLabel(instant: string | Date, timeZone: string): string {
   return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** An ISO time with the zone's offset at that instant (`2026-12-01T10:00:00+05:30`), as the server accepts. */
-export function isoWithOffset(instant: Date, timeZone: string): string {
-  const minutes = Math.round(offsetAt(instant.getTime(), timeZone) / 60_000);
-  const sign = minutes >= 0 ? '+' : '-';
-  const abs = Math.abs(minutes);
-  const p = wallParts(instant.getTime(), timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
 /** The zone of this browser (the viewer's). */
 export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -103,9 +112,20 @@ export function formatInZone(instant: string | Date, timeZone: string, locale: s
   return `${text} (${offsetLabel(d, timeZone)})`;
 }
 
-/** The three readings of a scheduled time the composer shows: the force's zone, UTC and the viewer's zone. */
-export function schedulePreview(wall: string, forceZone: string, viewerZone: string, locale: string): { utc: string; viewer: string; iso: string } | null {
-  const at = wallToUtc(wall, forceZone);
-  if (!at) return null;
+/**
+ * The readings of a scheduled time the composer shows: the force's zone, UTC and the viewer's zone;
+ * or why the time is refused (it does not exist, or happens twice, in the force's zone). `picked`
+ * is an instant with its offset the person chose for this wall time, which is taken as it is.
+ */
+export function schedulePreview(
+  wall: string,
+  forceZone: string,
+  viewerZone: string,
+  locale: string,
+  picked: string | null = null,
+): { utc: string; viewer: string; iso: string } | { refused: ScheduledAtRefusal } | null {
+  const read = picked && picked.startsWith(wall) ? readScheduledAt(picked, forceZone) : readWall(wall, forceZone);
+  if ('refused' in read) return read.refused.reason === 'nonexistent_local_time' || read.refused.reason === 'ambiguous_local_time' ? read : null;
+  const at = read.at;
   return { iso: at.toISOString(), utc: formatInZone(at, 'UTC', locale), viewer: formatInZone(at, viewerZone, locale) };
 }
