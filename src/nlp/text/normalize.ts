@@ -29,6 +29,47 @@ function mayHaveUrl(s: string): boolean {
   return s.includes('http') || s.includes('www.') || s.includes('HTTP') || s.includes('WWW.');
 }
 
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
+}
+
+/** Zero-width characters, soft hyphen and the nukta: removed. */
+function isDropped(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0x00ad || c === 0x093c;
+}
+
+const DIRTY = 0;
+const CLEAN = 1;
+const REPEATS = 2;
+
+/**
+ * Whether the lower-cased `s` is already in normal form apart from letter repeats: DIRTY if
+ * white space must be collapsed or trimmed or a character dropped or folded; otherwise CLEAN, or
+ * REPEATS when the repeat check of `normalizeNfc` must run (the same over-approximation).
+ */
+function cleanAsIs(s: string): number {
+  const n = s.length;
+  let repeats = false;
+  let space = true; // at the start, a space would be leading
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return DIRTY;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c >= 0x80 && (isSpace(c) || isDropped(c) || c === 0x0901 || (c >= 0x0958 && c <= 0x095f))) return DIRTY;
+    if (c < 0x20 && isSpace(c)) return DIRTY;
+    if (!repeats && c >= 0x41) {
+      if (i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) repeats = true;
+      else if (i >= 5 && c === s.charCodeAt(i - 2) && c === s.charCodeAt(i - 4)) repeats = true;
+    }
+  }
+  if (space && n > 0) return DIRTY; // trailing space
+  return repeats ? REPEATS : CLEAN;
+}
+
 /** NFC, zero-width removal, nukta and candrabindu folding, lower-case, repeats, URL/handle placeholders. */
 export function normalize(text: string): string {
   return normalizeNfc(text.normalize('NFC'));
@@ -40,6 +81,13 @@ export function normalizeNfc(nfc: string): string {
   if (mayHaveUrl(s)) s = s.replace(URL_PATTERN, ' _url_ ');
   if (s.includes('@')) s = s.replace(HANDLE_PATTERN, '$1 _user_ ');
   s = s.toLowerCase();
+  // Most posts need none of the rewriting below (single spaces, nothing to drop or fold): one
+  // scan says so, and the string is kept as it is.
+  const clean = cleanAsIs(s);
+  if (clean !== DIRTY) {
+    if (clean === REPEATS && NEEDS_REPEAT_CHECK.test(s)) return s.replace(REPEAT, '$1$1');
+    return s;
+  }
   // One pass: drop zero-width characters and nukta, fold candrabindu and precomposed nukta
   // letters, collapse white space, and notice repeats for the regular expression below.
   let out = '';
@@ -51,13 +99,13 @@ export function normalizeNfc(nfc: string): string {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     let replacement: string | null = null;
-    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680) {
+    if (isSpace(c)) {
       out += s.slice(runStart, i);
       runStart = i + 1;
       if (out.length > 0) pendingSpace = true;
       continue;
     }
-    if ((c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0x00ad || c === 0x093c) replacement = '';
+    if (isDropped(c)) replacement = '';
     else if (c === 0x0901) replacement = '\u0902';
     else if (c >= 0x0958 && c <= 0x095f) replacement = NUKTA_BASE[s[i]!]!;
     if (replacement === '') {
