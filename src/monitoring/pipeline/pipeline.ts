@@ -1,7 +1,8 @@
 import type { Logger } from '../../log/logger.js';
 import { defaultEnricher, type Enricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import type { IngestContext } from '../mentions/ingest.js';
+import { prepareBatch, type IngestContext } from '../mentions/ingest.js';
+import { EnrichPool, poolableEnricher, type BatchPreparer } from './enrich-pool.js';
 import { MemoryStream } from './memory-stream.js';
 import { NatsStream, natsStreamName } from './nats-stream.js';
 import { DEFAULT_CONSUME, type ConsumeOptions, type MentionStream, type StreamConsumer } from './stream.js';
@@ -12,6 +13,11 @@ export interface PipelineOptions {
   natsUrl?: string | undefined;
   natsStream?: string;
   enrich?: Enricher;
+  /**
+   * Threads that enrich batches ahead of the writer (default: the machine's cores, at most 4);
+   * 0 enriches on the writer's thread. An enricher only this process has (a test's) always runs here.
+   */
+  enrichThreads?: number;
   consume?: Partial<ConsumeOptions>;
   /** In-process queue bound (items). */
   capacity?: number;
@@ -28,6 +34,7 @@ export class IngestPipeline {
   private opening: Promise<MentionStream> | null = null;
   private consumer: StreamConsumer | null = null;
   private writer: BatchWriterHandle | null = null;
+  private pool: EnrichPool | null = null;
 
   constructor(
     private readonly ctx: IngestContext & { logger: Logger },
@@ -62,10 +69,20 @@ export class IngestPipeline {
   async startWorkers(): Promise<BatchWriterHandle> {
     if (this.writer) return this.writer;
     const stream = await this.getStream();
-    const writer = createWriter(this.ctx, this.opts.enrich ?? defaultEnricher(this.ctx.logger));
+    const writer = createWriter(this.ctx, this.preparer());
     this.writer = writer;
     this.consumer = stream.consume((items) => writer.write(items), { ...DEFAULT_CONSUME, ...this.opts.consume });
     return writer;
+  }
+
+  private preparer(): BatchPreparer {
+    const fallback = defaultEnricher(this.ctx.logger);
+    const enrich = this.opts.enrich ?? fallback;
+    const kind = poolableEnricher(enrich, fallback);
+    if (kind === null || this.opts.enrichThreads === 0) return (items) => Promise.resolve(prepareBatch(items, enrich));
+    const pool = new EnrichPool({ enricher: kind, threads: this.opts.enrichThreads, logger: this.ctx.logger });
+    this.pool = pool;
+    return (items) => pool.prepare(items);
   }
 
   get stats(): WriterStats | null {
@@ -76,6 +93,8 @@ export class IngestPipeline {
     this.writer?.stop();
     await this.consumer?.stop();
     this.consumer = null;
+    await this.pool?.close();
+    this.pool = null;
     await this.stream?.close();
     this.stream = null;
     this.opening = null;

@@ -35,4 +35,4 @@ export interface StreamConsumer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_CONSUME: ConsumeOptions = { batchSize: 1000, lingerMs: 20, concurrency: 2 };
+export const DEFAULT_CONSUME: ConsumeOptions = { batchSize: 1000, lingerMs: 20, concurrency: 3 };

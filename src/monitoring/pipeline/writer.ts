@@ -1,7 +1,7 @@
 import type { Logger } from '../../log/logger.js';
-import type { Enricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import { prepareBatch, writeBatch, type IngestContext, type IngestResult } from '../mentions/ingest.js';
+import { writeBatch, type IngestContext, type IngestResult } from '../mentions/ingest.js';
+import type { BatchPreparer } from './enrich-pool.js';
 import { backoffMs, isTransient } from './transient.js';
 
 export class WriterStopped extends Error {
@@ -29,13 +29,14 @@ export interface BatchWriterHandle {
 }
 
 /**
- * The pipeline's write step: enrichment, then the batched idempotent write. A transient failure
+ * The pipeline's write step: enrichment (`prepare`, on worker threads in the pipeline), then the
+ * batched idempotent write. A transient failure
  * (database down, restarting, deadlock) is retried with backoff for as long as it lasts, so an
  * outage holds the batch, and through the bounded stream the sources, instead of losing it. A
  * batch that fails for another reason is split to find the item at fault; that item is logged
  * and dropped, and the rest are written.
  */
-export function createWriter(ctx: IngestContext & { logger: Logger }, enrich: Enricher): BatchWriterHandle {
+export function createWriter(ctx: IngestContext & { logger: Logger }, prepare: BatchPreparer): BatchWriterHandle {
   let stopped = false;
   const stats: WriterStats = { batches: 0, stored: 0, duplicates: 0, edited: 0, rejected: 0, retries: 0 };
   const handle: BatchWriterHandle = {
@@ -49,7 +50,7 @@ export function createWriter(ctx: IngestContext & { logger: Logger }, enrich: En
   };
 
   async function writeWithRetry(items: IncomingMention[]): Promise<IngestResult> {
-    const prepared = prepareBatch(items, enrich);
+    const prepared = await prepare(items);
     for (let attempt = 0; ; attempt++) {
       if (stopped) throw new WriterStopped('writer stopped');
       try {

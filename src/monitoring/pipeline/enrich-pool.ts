@@ -1,0 +1,173 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../../log/logger.js';
+import { languageOnlyEnricher, type Enricher } from '../mentions/enricher.js';
+import type { IncomingMention } from '../mentions/incoming.js';
+import type { PreparedBatch } from '../mentions/ingest.js';
+import type { MentionRow } from '../mentions/mention-repository.js';
+import type { EnrichRequest, EnrichResponse } from './enrich-worker.js';
+
+/** Prepares a batch for writing (enrichment, hashes, JSON), on this thread or on others. */
+export type BatchPreparer = (items: readonly IncomingMention[]) => Promise<PreparedBatch>;
+
+/** An enrichment step that failed inside the code (not because the thread went away): the batch is split to find the item. */
+export class EnrichFailed extends Error {
+  override name = 'EnrichFailed';
+}
+
+/** The thread running a chunk ended before answering; the chunk goes to a fresh thread. */
+class ThreadLost extends Error {
+  override name = 'ThreadLost';
+}
+
+interface Job {
+  req: EnrichRequest;
+  resolve: (rows: MentionRow[]) => void;
+  reject: (err: Error) => void;
+  attempts: number;
+}
+
+interface Thread {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+export interface EnrichPoolOptions {
+  /** Threads at most (default: the machine's cores, at most 4). */
+  threads?: number;
+  /** Which enricher the threads run: the default (full when the model loads) or language only. */
+  enricher: EnrichRequest['enricher'];
+  /** Threads end after this long without work; the next batch starts them again (memory of an idle server). */
+  idleMs?: number;
+  logger?: Logger | undefined;
+}
+
+/** Below this many items a chunk is not worth a thread's round trip; a batch is split into chunks at least this big. */
+const MIN_CHUNK = 100;
+
+/**
+ * Enrichment on worker threads, so the CPU work of batch N+1 runs while batch N is written and
+ * the writer's thread only moves rows to the database. Each thread loads its own copy of the model
+ * (about 60 MB), on first use; threads end after `idleMs` without work. A batch is cut into
+ * one chunk per thread and the rows come back in the batch's order.
+ */
+export class EnrichPool {
+  private readonly threads: Thread[] = [];
+  private readonly max: number;
+  private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: EnrichPoolOptions) {
+    this.max = Math.max(1, opts.threads ?? Math.min(4, availableParallelism()));
+  }
+
+  get size(): number {
+    return this.threads.length;
+  }
+
+  async prepare(items: readonly IncomingMention[]): Promise<PreparedBatch> {
+    if (this.closed) throw new Error('the enrichment pool is closed');
+    const now = new Date().toISOString();
+    if (items.length === 0) return { rows: [] };
+    const chunks = Math.max(1, Math.min(this.max, Math.ceil(items.length / MIN_CHUNK)));
+    const per = Math.ceil(items.length / chunks);
+    this.touch();
+    const parts = await Promise.all(
+      Array.from({ length: chunks }, (_, i) => this.run({ id: this.nextId++, enricher: this.opts.enricher, items: items.slice(i * per, (i + 1) * per), now })),
+    );
+    this.touch();
+    return { rows: parts.flat() };
+  }
+
+  private run(req: EnrichRequest): Promise<MentionRow[]> {
+    return new Promise((resolve, reject) => this.dispatch({ req, resolve, reject, attempts: 0 }));
+  }
+
+  /** The least busy thread takes the job; a new thread starts while there are fewer than `max` and all are busy. */
+  private dispatch(job: Job): void {
+    let t = this.threads.reduce<Thread | null>((best, x) => (best === null || x.jobs.size < best.jobs.size ? x : best), null);
+    if (!t || (t.jobs.size > 0 && this.threads.length < this.max)) t = this.spawn();
+    t.jobs.set(job.req.id, job);
+    t.worker.ref();
+    t.worker.postMessage(job.req);
+  }
+
+  private spawn(): Thread {
+    const worker = startWorker();
+    const t: Thread = { worker, jobs: new Map() };
+    this.threads.push(t);
+    worker.on('message', (res: EnrichResponse) => {
+      const job = t.jobs.get(res.id);
+      if (!job) return;
+      t.jobs.delete(res.id);
+      // A thread without work does not keep the process alive.
+      if (t.jobs.size === 0) worker.unref();
+      if ('rows' in res) job.resolve(res.rows);
+      else {
+        const err = new EnrichFailed(res.error.message);
+        if (res.error.stack) err.stack = res.error.stack;
+        job.reject(err);
+      }
+    });
+    const lost = (err: Error) => {
+      const i = this.threads.indexOf(t);
+      if (i < 0) return;
+      this.threads.splice(i, 1);
+      const jobs = [...t.jobs.values()];
+      t.jobs.clear();
+      if (jobs.length) this.opts.logger?.warn({ err, jobs: jobs.length }, 'ingestion: an enrichment thread ended; its work goes to another');
+      for (const job of jobs) {
+        if (this.closed) job.reject(new Error('the enrichment pool is closed'));
+        // A thread that keeps dying on the same chunk (out of memory) fails it after three tries.
+        else if (++job.attempts >= 3) job.reject(new EnrichFailed(`enrichment thread ended three times: ${err.message}`));
+        else this.dispatch(job);
+      }
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new ThreadLost(`enrichment thread exited with code ${code}`)));
+    return t;
+  }
+
+  private touch(): void {
+    const idleMs = this.opts.idleMs ?? 30_000;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.threads.some((t) => t.jobs.size > 0)) return this.touch();
+      void this.terminateAll();
+    }, idleMs);
+    this.idleTimer.unref();
+  }
+
+  private async terminateAll(): Promise<void> {
+    const ts = this.threads.splice(0);
+    await Promise.all(ts.map((t) => t.worker.terminate()));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const ts = this.threads.splice(0);
+    for (const t of ts) for (const job of t.jobs.values()) job.reject(new Error('the enrichment pool is closed'));
+    await Promise.all(ts.map((t) => t.worker.terminate()));
+  }
+}
+
+/**
+ * The worker module next to this one: compiled JavaScript in a build; from the TypeScript source
+ * (tests), through tsx's loader, registered inside the thread before the module loads.
+ */
+function startWorker(): Worker {
+  const url = new URL(import.meta.url.endsWith('.ts') ? './enrich-worker.ts' : './enrich-worker.js', import.meta.url);
+  if (!url.pathname.endsWith('.ts')) return new Worker(url);
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
+/** Which enricher a thread can run in place of `enrich`, or null for one only this thread has (a test's). */
+export function poolableEnricher(enrich: Enricher, fallback: Enricher): EnrichRequest['enricher'] | null {
+  if (enrich === languageOnlyEnricher) return 'language';
+  if (enrich === fallback) return 'default';
+  return null;
+}
