@@ -19,7 +19,10 @@ beforeAll(async () => {
   const an = await makeUser(t.ctx, { role: 'analyst', unitIds: [unitId] });
   const e = await makeUser(t.ctx, { role: 'agency_editor', unitIds: [unitId] });
   supervisorId = s.id;
-  [admin, supervisor, analyst, editor] = await Promise.all([a, s, an, e].map((u) => signIn(t.app, u.username, u.password)));
+  admin = await signIn(t.app, a.username, a.password);
+  supervisor = await signIn(t.app, s.username, s.password);
+  analyst = await signIn(t.app, an.username, an.password);
+  editor = await signIn(t.app, e.username, e.password);
 });
 afterAll(async () => {
   await t.ctx.ingestion.pipeline.stop();

@@ -154,7 +154,63 @@ export interface SourceHealth {
   lagSeconds: number | null;
   itemsTotal: number;
   state: SourceState;
+  /** The feed address (rss) or the Sandbox API base (sandbox; null: this server). */
+  url: string | null;
+  /** A webhook source: its endpoint under /api/v1. */
+  webhookPath: string | null;
+  abilities: { manage: boolean };
 }
+
+export type NewSourceKind = 'rss' | 'webhook' | 'sandbox';
+
+export interface NewSource {
+  kind: NewSourceKind;
+  name: string;
+  unitIds?: string[];
+  url?: string;
+  pollSeconds?: number;
+  platform?: string;
+}
+
+export interface SourcePatch {
+  name?: string;
+  pollSeconds?: number;
+  url?: string | null;
+  enabled?: boolean;
+}
+
+export interface ManagedSource {
+  id: string;
+  kind: string;
+  name: string;
+  unitIds: string[];
+  enabled: boolean;
+  pollSeconds: number | null;
+  url: string | null;
+  webhookPath: string | null;
+}
+
+export type ImportFormat = 'csv' | 'jsonl';
+
+export interface ImportOptions {
+  name: string;
+  format?: ImportFormat;
+  platform?: string;
+  unitIds?: string[];
+  restart?: boolean;
+}
+
+export interface ImportReport {
+  file: string;
+  format: ImportFormat;
+  sourceId: string;
+  rows: number;
+  accepted: number;
+  resumedAfterLine: number;
+  rejected: { line: number; message: string }[];
+}
+
+const IMPORT_TYPES: Record<ImportFormat, string> = { csv: 'text/csv', jsonl: 'application/x-ndjson' };
 
 /** Seconds the server holds a live-update request open waiting for the first new mention. */
 export const POLL_WAIT_SECONDS = 25;
@@ -174,4 +230,20 @@ export const monitoringApi = {
   updates: (filters: MentionFilters, after: string, wait = POLL_WAIT_SECONDS) => api.get<MentionPollPage>('/monitoring/mentions/updates', { ...filters, after, wait }),
   mention: (mentionId: string) => api.get<MentionDetail>(`/monitoring/mentions/${id(mentionId)}`),
   sources: () => api.get<{ sources: SourceHealth[] }>('/monitoring/sources'),
+  /** A webhook's `secret` is in this answer only. */
+  createSource: (body: NewSource) => api.post<{ source: ManagedSource; secret: string | null }>('/monitoring/sources', body),
+  updateSource: (sourceId: string, patch: SourcePatch) => api.patch<{ source: ManagedSource }>(`/monitoring/sources/${id(sourceId)}`, patch),
+  /** Sends the file as the request body, typed by its format so the server need not guess. */
+  importMentions: (file: Blob, format: ImportFormat, opts: ImportOptions) =>
+    api.request<ImportReport>('/monitoring/imports' + importQuery({ ...opts, format }), { method: 'POST', rawBody: new Blob([file], { type: IMPORT_TYPES[format] }) }),
 };
+
+function importQuery(opts: ImportOptions): string {
+  const params = new URLSearchParams();
+  params.set('name', opts.name);
+  if (opts.format) params.set('format', opts.format);
+  if (opts.platform) params.set('platform', opts.platform);
+  for (const u of opts.unitIds ?? []) params.append('unitId', u);
+  if (opts.restart) params.set('restart', 'true');
+  return `?${params.toString()}`;
+}
