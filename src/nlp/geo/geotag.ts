@@ -15,6 +15,7 @@
 import { scanTokens, type TokenKind } from '../text/tokenize.js';
 import { segmentHashtag } from '../text/hashtag.js';
 import { matchKey } from '../text/match-key.js';
+import { postWords } from '../text/word-table.js';
 import { NOT_DELHI, delhiGazetteer, literalForm, type Cue, type Gazetteer, type Target } from './gazetteer.js';
 
 export interface GeoResult {
@@ -97,48 +98,18 @@ function push(key: string, start: number, end: number, part: string | null): voi
   count++;
 }
 
-// Match keys of the words seen so far, found by hashing the word in place (no substring, no
-// token object): open addressing over FNV-1a hashes, checked against the stored word.
-const TABLE_BITS = 18;
-const TABLE_SIZE = 1 << TABLE_BITS;
-const TABLE_MASK = TABLE_SIZE - 1;
-const TABLE_LIMIT = Math.floor(TABLE_SIZE * 0.7);
-const tableHash = new Int32Array(TABLE_SIZE);
-const tableWord: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE).fill(undefined);
-const tableKey: string[] = new Array<string>(TABLE_SIZE).fill('');
-let tableCount = 0;
+// Match keys of the words seen so far, by their slot in the shared word table.
+let keyBySlot: (string | undefined)[] = [];
+let keyGeneration = -1;
 
 function keyOfRange(text: string, start: number, end: number): string {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  const len = end - start;
-  let slot = h & TABLE_MASK;
-  for (;;) {
-    const w = tableWord[slot];
-    if (w === undefined) break;
-    if (tableHash[slot] === h && w.length === len) {
-      let same = true;
-      for (let i = 0; i < len; i++) {
-        if (w.charCodeAt(i) !== text.charCodeAt(start + i)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return tableKey[slot]!;
-    }
-    slot = (slot + 1) & TABLE_MASK;
+  const slot = postWords.slotOf(text, start, end);
+  if (keyGeneration !== postWords.generation) {
+    keyBySlot = new Array<string | undefined>(postWords.size).fill(undefined);
+    keyGeneration = postWords.generation;
   }
-  if (tableCount >= TABLE_LIMIT) {
-    tableWord.fill(undefined);
-    tableCount = 0;
-    slot = h & TABLE_MASK;
-  }
-  const word = text.slice(start, end);
-  const key = matchKey(word);
-  tableHash[slot] = h;
-  tableWord[slot] = word;
-  tableKey[slot] = key;
-  tableCount++;
+  let key = keyBySlot[slot];
+  if (key === undefined) keyBySlot[slot] = key = matchKey(postWords.word(slot));
   return key;
 }
 

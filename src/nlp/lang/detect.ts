@@ -6,6 +6,7 @@
  * its word tokens (words and hashtags), and `mix` gives the shares.
  */
 import { scanTokens, type Token, type TokenKind } from '../text/tokenize.js';
+import { postWords } from '../text/word-table.js';
 import { langIdModel } from './model.js';
 import { createTagger, type Tagger, type WordEntry } from './tagger.js';
 
@@ -178,9 +179,24 @@ export function languageVisit(kind: TokenKind, start: number, end: number): void
   if (script === SCRIPT_DEVANAGARI) hi++;
   else if (script === SCRIPT_LATIN) {
     if (latin === idxBuf.length) grow();
-    entryBuf[latin] = tagger_!.wordEntry(text.slice(kind === 'hashtag' ? start + 1 : start, end));
+    entryBuf[latin] = entryOfRange(text, kind === 'hashtag' ? start + 1 : start, end);
     latin++;
   } else other++;
+}
+
+// Tagger entries of the words seen so far, by their slot in the shared word table.
+let entryBySlot: (WordEntry | undefined)[] = [];
+let entryGeneration = -1;
+
+function entryOfRange(text: string, start: number, end: number): WordEntry {
+  const slot = postWords.slotOf(text, start, end);
+  if (entryGeneration !== postWords.generation) {
+    entryBySlot = new Array<WordEntry | undefined>(postWords.size).fill(undefined);
+    entryGeneration = postWords.generation;
+  }
+  let e = entryBySlot[slot];
+  if (e === undefined) entryBySlot[slot] = e = tagger_!.wordEntry(postWords.word(slot));
+  return e;
 }
 
 /** The language and mix of the tokens visited since `languageBegin` (`tokens` is left empty). */

@@ -1,0 +1,84 @@
+/**
+ * The words seen in posts, found by hashing a range of a string in place, so a word seen before
+ * costs no substring: open addressing over FNV-1a hashes, checked against the stored word.
+ * A word keeps its slot until the table fills up and is cleared (then `generation` changes), so
+ * the readers of a post keep what they derive from a word (its match key, its language entry)
+ * in arrays by slot. The enrichment asks for the same word once per reader: the last answer is
+ * remembered, so the second reader does not hash it again.
+ */
+export class WordTable {
+  readonly size: number;
+  /** Changes whenever the table is cleared: slots from before mean nothing. */
+  generation = 0;
+  private readonly mask: number;
+  private readonly limit: number;
+  private readonly hashes: Int32Array;
+  private readonly words: (string | undefined)[];
+  private count = 0;
+  private lastText = '';
+  private lastStart = -1;
+  private lastEnd = -1;
+  private lastSlot = -1;
+
+  constructor(bits: number) {
+    this.size = 1 << bits;
+    this.mask = this.size - 1;
+    this.limit = Math.floor(this.size * 0.7);
+    this.hashes = new Int32Array(this.size);
+    this.words = new Array<string | undefined>(this.size).fill(undefined);
+  }
+
+  /** Slot of the word `text[start, end)`, added if new. */
+  slotOf(text: string, start: number, end: number): number {
+    if (start === this.lastStart && end === this.lastEnd && text === this.lastText) return this.lastSlot;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const len = end - start;
+    const words = this.words;
+    let slot = h & this.mask;
+    for (;;) {
+      const w = words[slot];
+      if (w === undefined) break;
+      if (this.hashes[slot] === h && w.length === len && sameRange(w, text, start, len)) return this.remember(text, start, end, slot);
+      slot = (slot + 1) & this.mask;
+    }
+    if (this.count >= this.limit) {
+      words.fill(undefined);
+      this.count = 0;
+      this.generation++;
+      slot = h & this.mask;
+    }
+    this.hashes[slot] = h;
+    words[slot] = text.slice(start, end);
+    this.count++;
+    return this.remember(text, start, end, slot);
+  }
+
+  /** The word in a slot returned by `slotOf` (in the current generation). */
+  word(slot: number): string {
+    return this.words[slot]!;
+  }
+
+  private remember(text: string, start: number, end: number, slot: number): number {
+    this.lastText = text;
+    this.lastStart = start;
+    this.lastEnd = end;
+    this.lastSlot = slot;
+    return slot;
+  }
+
+  /** Forgets the remembered answer (so a finished post's text is not held). */
+  release(): void {
+    this.lastText = '';
+    this.lastStart = -1;
+    this.lastEnd = -1;
+  }
+}
+
+function sameRange(w: string, text: string, start: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (w.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** Sized for a day's vocabulary (about 130,000 distinct words per 100,000 posts). */
+export const postWords = new WordTable(18);
