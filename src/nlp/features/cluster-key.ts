@@ -4,49 +4,40 @@ import { isWordUnit } from './extract.js';
 const SEED = fnvStep(FNV_OFFSET, 0x4e); // N
 
 // Votes are counted as "how many hashes had bit k set" against the number of hashes: a bit of
-// the key is set when more than half of the hashes set it (the sign of the ±1 vote sum). The
-// counts are kept four to a 32-bit integer, one byte per bit: SPREAD[nibble] puts the nibble's
-// four bits into the low bit of four bytes, so one addition counts four bits. The bytes are
-// drained into `ones` before they can reach 256.
-const SPREAD = new Int32Array(16);
-for (let v = 0; v < 16; v++) SPREAD[v] = (v & 1) | ((v & 2) << 7) | ((v & 4) << 14) | ((v & 8) << 21);
-/** Packed counts: word q holds nibble q & 7 of hash half q >> 3 (see `drain`). */
-const packed = new Int32Array(16);
-const ones = new Int32Array(64);
-let pending = 0;
+// the key is set when more than half of the hashes set it (the sign of the ±1 vote sum). The 32
+// counts of each half are kept bit-sliced: level l holds bit l of every count, so adding a hash
+// is a binary increment of 32 counters at once (the carry rarely goes past two levels).
+const LEVELS = 32;
+const countsA = new Int32Array(LEVELS);
+const countsB = new Int32Array(LEVELS);
 
-function drain(): void {
-  for (let q = 0; q < 16; q++) {
-    const v = packed[q]!;
-    // Word q holds nibble (q & 7) of hash half (q >> 3); byte j is bit j of that nibble.
-    const base = (q >> 3) * 32 + (q & 7) * 4;
-    ones[base]! += v & 0xff;
-    ones[base + 1]! += (v >>> 8) & 0xff;
-    ones[base + 2]! += (v >>> 16) & 0xff;
-    ones[base + 3]! += v >>> 24;
-    packed[q] = 0;
+function add(counts: Int32Array, x: number): void {
+  let carry = x;
+  for (let l = 0; carry !== 0; l++) {
+    const c = counts[l]!;
+    counts[l] = c ^ carry;
+    carry &= c;
   }
-  pending = 0;
+}
+
+/** The bits whose count (bit-sliced over `levels` levels) is at least `t`. */
+function atLeast(counts: Int32Array, levels: number, t: number): number {
+  let gt = 0;
+  let eq = -1;
+  for (let l = levels - 1; l >= 0; l--) {
+    const c = counts[l]!;
+    if ((t >>> l) & 1) eq &= c;
+    else {
+      gt |= eq & c;
+      eq &= ~c;
+    }
+  }
+  return gt | eq;
 }
 
 function vote(a: number, b: number): void {
-  packed[0]! += SPREAD[a & 15]!;
-  packed[1]! += SPREAD[(a >>> 4) & 15]!;
-  packed[2]! += SPREAD[(a >>> 8) & 15]!;
-  packed[3]! += SPREAD[(a >>> 12) & 15]!;
-  packed[4]! += SPREAD[(a >>> 16) & 15]!;
-  packed[5]! += SPREAD[(a >>> 20) & 15]!;
-  packed[6]! += SPREAD[(a >>> 24) & 15]!;
-  packed[7]! += SPREAD[a >>> 28]!;
-  packed[8]! += SPREAD[b & 15]!;
-  packed[9]! += SPREAD[(b >>> 4) & 15]!;
-  packed[10]! += SPREAD[(b >>> 8) & 15]!;
-  packed[11]! += SPREAD[(b >>> 12) & 15]!;
-  packed[12]! += SPREAD[(b >>> 16) & 15]!;
-  packed[13]! += SPREAD[(b >>> 20) & 15]!;
-  packed[14]! += SPREAD[(b >>> 24) & 15]!;
-  packed[15]! += SPREAD[b >>> 28]!;
-  if (++pending === 255) drain();
+  add(countsA, a);
+  add(countsB, b);
 }
 
 /**
@@ -55,9 +46,8 @@ function vote(a: number, b: number): void {
  * exact copies after normalisation share the key. Placeholders (`_url_`, `_user_`) are skipped.
  */
 export function clusterKey(norm: string): string {
-  packed.fill(0);
-  ones.fill(0);
-  pending = 0;
+  countsA.fill(0);
+  countsB.fill(0);
   let votes = 0;
   let prev = 0;
   let words = 0;
@@ -85,14 +75,11 @@ export function clusterKey(norm: string): string {
     }
     i = e;
   }
-  drain();
-  let hi = 0;
-  let lo = 0;
-  for (let b = 0; b < 32; b++) {
-    // The vote sum ones - (votes - ones) is positive.
-    if (2 * ones[b]! > votes) hi |= 1 << b;
-    if (2 * ones[b + 32]! > votes) lo |= 1 << b;
-  }
+  // More than half: 2 * count > votes, that is count >= floor(votes / 2) + 1.
+  const t = (votes >>> 1) + 1;
+  const levels = 32 - Math.clz32(t | votes);
+  const hi = atLeast(countsA, levels, t);
+  const lo = atLeast(countsB, levels, t);
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }
 
