@@ -170,6 +170,21 @@ export const MentionDetailEnvelope = Type.Object({
     Type.Null(),
   ]),
   watches: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), matchedAt: Time })),
+  explanation: Type.Union([
+    Type.Object(
+      {
+        model: Type.String({ description: 'the text model that explained (the one in use now, which may be newer than the one that labelled)' }),
+        labels: Type.Array(
+          Type.Object({
+            label: Type.String({ description: 'as the mention carries it: `hostile`, `sentiment:negative`' }),
+            ngrams: Type.Array(Type.Object({ ngram: Type.String({ description: 'a word or character n-gram of the normalised text (`<` and `>` mark a word edge, `~` a sound-alike key); text, never HTML' }), weight: Type.Number() })),
+          }),
+        ),
+      },
+      { description: 'for each label the mention carries, the n-grams that pushed it most, computed on request and not stored' },
+    ),
+    Type.Null(),
+  ]),
 });
 
 export const TestResultSchema = Type.Object({

@@ -125,6 +125,14 @@ export interface MentionDetail {
   versions: MentionVersion[];
   cluster: { id: string; size: number; firstSeenAt: string; lastSeenAt: string; firstMentionId: string | null; members: MentionSummary[] } | null;
   watches: { id: string; name: string; matchedAt: string }[];
+  /** Why the mention carries each of its labels, by the model in use now; null when it has none. */
+  explanation: MentionExplanation | null;
+}
+
+/** The n-grams of a mention's text that pushed each of its labels most (computed on request). */
+export interface MentionExplanation {
+  model: string;
+  labels: { label: string; ngrams: { ngram: string; weight: number }[] }[];
 }
 
 export interface WatchTestResult {

@@ -5,6 +5,7 @@ import { useSession } from '../session/session.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatDateTime } from '../ui/names.js';
 import { useLoad } from '../ui/use-load.js';
+import { LabelExplanations } from './LabelExplanations.js';
 import { labelScores, prettyJson } from './safe-text.js';
 import { Author, ExternalLink, LangName, MentionCard, MentionText, placeText, PlatformLabel, useLabelText, useUnitLabel } from './shared.js';
 
@@ -25,7 +26,7 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
     );
   }
   if (!data || loading) return <p className="muted">{t('app.loading')}</p>;
-  const { mention: m, versions, cluster, watches } = data;
+  const { mention: m, versions, cluster, watches, explanation } = data;
   const scores = labelScores(m.scores);
   const links = [
     { key: 'replyTo', value: m.replyTo },
@@ -115,6 +116,7 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
           </table>
         ) : null}
         {m.model ? <p className="muted small">{t('monitoring.detail.model', { model: m.model })}</p> : null}
+        {explanation ? <LabelExplanations explanation={explanation} labelText={labelText} /> : null}
       </section>
 
       <section className="panel">
