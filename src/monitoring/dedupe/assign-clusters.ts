@@ -20,53 +20,68 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
     for (const v of b) allBands.add(v);
   }
   const stored = await findCandidates(q, [...allBands], CLUSTER_WINDOW_DAYS);
-  const byBand = new Map<number, string[]>();
-  const sigOf = new Map<string, Signature>();
-  const clusterOfKey = new Map<string, string | null>(); // leader key -> stored id, or null for one this batch creates
-  const index = (key: string, id: string | null, b: number[]) => {
-    clusterOfKey.set(key, id);
-    sigOf.set(key, decode(key));
+  // Each candidate is decoded once and compared at most once per item, however many bands it shares.
+  const byBand = new Map<number, Leader[]>();
+  const leaders = new Map<string, Leader>(); // key -> leader (stored id, or null for one this batch creates)
+  const index = (key: string, id: string | null, sig: Signature, b: number[]) => {
+    const l: Leader = { key, id, sig, seen: -1 };
+    leaders.set(key, l);
     for (const v of b) {
       const list = byBand.get(v);
-      if (list) list.push(key);
-      else byBand.set(v, [key]);
+      if (list) list.push(l);
+      else byBand.set(v, [l]);
     }
   };
-  for (const c of stored) index(c.key, c.id, bandsOf(decode(c.key)));
+  for (const c of stored) {
+    if (leaders.has(c.key)) continue;
+    const sig = decode(c.key);
+    index(c.key, c.id, sig, bandsOf(sig));
+  }
 
   const leaderOf: (string | null)[] = [];
   const fresh: { key: string; bands: number[]; seenAt: string }[] = [];
-  for (const it of items) {
+  for (let n = 0; n < items.length; n++) {
+    const it = items[n]!;
     if (!it.key) {
       leaderOf.push(null);
       continue;
     }
-    if (clusterOfKey.has(it.key)) {
+    if (leaders.has(it.key)) {
       leaderOf.push(it.key);
       continue;
     }
     const sig = decode(it.key);
     const b = bandsByKey.get(it.key)!;
-    let best: string | null = null;
+    let best: Leader | null = null;
     let bestS = THRESHOLD;
     for (const v of b) {
-      for (const k of byBand.get(v) ?? []) {
-        const s = similarity(sig, sigOf.get(k)!);
-        if (s > bestS || (s === bestS && (best === null || k < best))) {
-          best = k;
+      for (const l of byBand.get(v) ?? []) {
+        if (l.seen === n) continue;
+        l.seen = n;
+        const s = similarity(sig, l.sig);
+        if (s > bestS || (s === bestS && (best === null || l.key < best.key))) {
+          best = l;
           bestS = s;
         }
       }
     }
-    if (best !== null) leaderOf.push(best);
+    if (best !== null) leaderOf.push(best.key);
     else {
-      index(it.key, null, b);
+      index(it.key, null, sig, b);
       fresh.push({ key: it.key, bands: b, seenAt: it.seenAt });
       leaderOf.push(it.key);
     }
   }
   const created = await ensureClusters(q, fresh);
-  return leaderOf.map((k) => (k === null ? null : (clusterOfKey.get(k) ?? created.get(k) ?? null)));
+  return leaderOf.map((k) => (k === null ? null : (leaders.get(k)?.id ?? created.get(k) ?? null)));
+}
+
+interface Leader {
+  key: string;
+  id: string | null;
+  sig: Signature;
+  /** The last item compared with this leader. */
+  seen: number;
 }
 
 export { addMembers };

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log/logger.js';
 import { languageOnlyEnricher, type Enricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import type { PreparedBatch } from '../mentions/ingest.js';
+import { prepareBatch, type PreparedBatch } from '../mentions/ingest.js';
 import type { MentionRow } from '../mentions/mention-repository.js';
 import type { EnrichRequest, EnrichResponse } from './enrich-worker.js';
 
@@ -40,6 +40,12 @@ export interface EnrichPoolOptions {
   /** Threads end after this long without work; the next batch starts them again (memory of an idle server). */
   idleMs?: number;
   logger?: Logger | undefined;
+  /**
+   * The same enricher on this thread: a batch smaller than one chunk, while no thread is running,
+   * is enriched here, so a trickle of mentions after a quiet spell does not wait for a thread to
+   * start and load the model.
+   */
+  local?: Enricher;
 }
 
 /** Below this many items a chunk is not worth a thread's round trip; a batch is split into chunks at least this big. */
@@ -68,8 +74,9 @@ export class EnrichPool {
 
   async prepare(items: readonly IncomingMention[]): Promise<PreparedBatch> {
     if (this.closed) throw new Error('the enrichment pool is closed');
-    const now = new Date().toISOString();
     if (items.length === 0) return { rows: [] };
+    if (this.opts.local && this.threads.length === 0 && items.length < MIN_CHUNK) return prepareBatch(items, this.opts.local);
+    const now = new Date().toISOString();
     const chunks = Math.max(1, Math.min(this.max, Math.ceil(items.length / MIN_CHUNK)));
     const per = Math.ceil(items.length / chunks);
     this.touch();

@@ -36,6 +36,14 @@ export function natsStreamName(env: Record<string, string | undefined> = process
   return name;
 }
 
+/** How long a publish waits for JetStream's confirmation; a loaded server can take seconds. */
+const PUBLISH_TIMEOUT_MS = 30_000;
+
+function isTimeout(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return e?.code === 'TIMEOUT' || e?.message === 'TIMEOUT';
+}
+
 /** A message id for JetStream's duplicate window: the same item with the same content is stored once. */
 function messageId(m: IncomingMention): string {
   const h = createHash('sha1').update(m.text).update(m.deleted ? '\u0001' : '\u0000').update(JSON.stringify(m.media ?? [])).digest('base64url');
@@ -126,7 +134,17 @@ export class NatsStream implements MentionStream {
     // Publishes in windows so a large page does not open thousands of requests at once.
     const WINDOW = 512;
     for (let i = 0; i < items.length; i += WINDOW) {
-      await Promise.all(items.slice(i, i + WINDOW).map((m) => this.js.publish(this.subject, enc.encode(JSON.stringify(m)), { msgID: messageId(m) })));
+      let pending = items.slice(i, i + WINDOW);
+      for (let attempt = 0; pending.length; attempt++) {
+        const results = await Promise.allSettled(pending.map((m) => this.js.publish(this.subject, enc.encode(JSON.stringify(m)), { msgID: messageId(m), timeout: PUBLISH_TIMEOUT_MS })));
+        const failed = pending.filter((_, k) => results[k]!.status === 'rejected');
+        if (!failed.length) break;
+        const err = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as unknown;
+        // A publish that timed out may have been stored all the same: sent again under its message id, it is stored once.
+        if (!isTimeout(err) || attempt >= 4) throw err;
+        this.opts.logger?.warn({ err, items: failed.length, attempt }, 'ingestion stream: publish not confirmed in time; sending again');
+        pending = failed;
+      }
     }
   }
 
@@ -164,7 +182,10 @@ export class NatsStream implements MentionStream {
         msgs = good;
         // A failed write leaves the batch unacknowledged: JetStream delivers it again.
         await write(items);
-        await Promise.all(msgs.map((m) => m.ackAck().catch(() => false)));
+        // Acknowledged after the commit, all in one flush: an acknowledgement lost on the way only
+        // means the batch comes again after the wait, and the unique key stores nothing twice.
+        for (const m of msgs) m.ack();
+        await this.nc.flush().catch((err: unknown) => this.opts.logger?.warn({ err }, 'ingestion stream: acknowledgements not confirmed; the batch may be delivered again'));
       }
     };
     const loops = Array.from({ length: opts.concurrency }, () =>

@@ -80,7 +80,7 @@ export class IngestPipeline {
     const enrich = this.opts.enrich ?? fallback;
     const kind = poolableEnricher(enrich, fallback);
     if (kind === null || this.opts.enrichThreads === 0) return (items) => Promise.resolve(prepareBatch(items, enrich));
-    const pool = new EnrichPool({ enricher: kind, threads: this.opts.enrichThreads, logger: this.ctx.logger });
+    const pool = new EnrichPool({ enricher: kind, threads: this.opts.enrichThreads, logger: this.ctx.logger, local: enrich });
     this.pool = pool;
     return (items) => pool.prepare(items);
   }
