@@ -12,6 +12,11 @@ export interface JobKind<T extends object = object> {
   concurrency: number;
   /** Seconds a job may run before it is considered lost and retried. */
   expireInSeconds: number;
+  /**
+   * For kinds that must start on time: fetched by a dispatch loop every `pollMs` milliseconds (below
+   * pg-boss's half-second floor), every free slot's job in one fetch. Others use pg-boss's workers.
+   */
+  dispatch?: { pollMs: number };
   /** Cron expression in the force's time zone, for kinds the scheduler enqueues. */
   cron?: string;
   // Method syntax: a kind with a specific payload type still fits in the registry's list.

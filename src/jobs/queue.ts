@@ -2,6 +2,7 @@ import { PgBoss } from 'pg-boss';
 import type { Database, Queryable } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
 import type { JobKind } from './define.js';
+import { DispatchLoop } from './dispatch-loop.js';
 
 export const BOSS_SCHEMA = 'pgboss';
 
@@ -29,6 +30,7 @@ export interface QueueStartOptions {
 export class JobQueue {
   private boss: PgBoss | null = null;
   private readonly kinds = new Map<string, JobKind<object>>();
+  private loops: DispatchLoop[] = [];
 
   constructor(
     private readonly db: Database,
@@ -77,6 +79,23 @@ export class JobQueue {
     }
     if (opts.work) {
       for (const kind of this.kinds.values()) {
+        if (kind.dispatch) {
+          const loop = new DispatchLoop({
+            boss,
+            name: kind.name,
+            concurrency: kind.concurrency,
+            pollMs: kind.dispatch.pollMs,
+            run: async (data, job) => {
+              const outcome = await run(kind, data);
+              this.logger.debug({ job: kind.name, id: job.id, outcome }, 'job finished');
+              return outcome;
+            },
+            onError: (err, at) => this.logger.error({ err, job: kind.name, ...at }, at.during === 'run' ? 'job attempt failed' : `job queue ${at.during} failed`),
+          });
+          loop.start();
+          this.loops.push(loop);
+          continue;
+        }
         await boss.work<object>(
           kind.name,
           { batchSize: 1, localConcurrency: kind.concurrency, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true },
@@ -107,11 +126,26 @@ export class JobQueue {
     });
   }
 
+  /** Enqueues many jobs of one kind in one statement; pass `tx` to make them part of the caller's transaction. */
+  async sendMany<T extends object>(kind: JobKind<T>, jobs: readonly { data: T; singletonKey?: string; startAfter?: Date }[], opts: { tx?: Queryable } = {}): Promise<void> {
+    if (!this.kinds.has(kind.name)) throw new Error(`job kind ${kind.name} is not registered`);
+    if (!this.boss) throw new Error('job queue not started');
+    if (!jobs.length) return;
+    await this.boss.insert(
+      kind.name,
+      jobs.map((j) => ({ data: j.data, ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}), ...(j.startAfter ? { startAfter: j.startAfter } : {}) })),
+      opts.tx ? { db: adapter(opts.tx) } : {},
+    );
+  }
+
   /** Stops fetching, waits up to `timeoutMs` for running jobs, and lets unfinished ones expire back to the queue. */
   async stop(timeoutMs = 20_000): Promise<void> {
     const boss = this.boss;
     if (!boss) return;
     // Jobs still running may enqueue follow-up jobs until they finish: keep sending possible until then.
+    const loops = this.loops;
+    this.loops = [];
+    await Promise.all(loops.map((l) => l.stop(timeoutMs)));
     await boss.stop({ graceful: true, close: false, timeout: timeoutMs });
     this.boss = null;
   }

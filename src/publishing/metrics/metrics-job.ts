@@ -34,6 +34,16 @@ export async function scheduleMetricPulls(jobs: JobQueue, tx: Queryable, publica
   await jobs.send(pullMetricsJob, { publicationId, pull: first.pull }, { tx, singletonKey: `${publicationId}:${first.pull}`, startAfter: new Date(now + first.afterMs) });
 }
 
+/** `scheduleMetricPulls` for publications published together, in one statement. */
+export async function scheduleMetricPullsMany(jobs: JobQueue, tx: Queryable, publicationIds: readonly string[], now = Date.now()): Promise<void> {
+  const first = METRIC_PULLS[0];
+  await jobs.sendMany(
+    pullMetricsJob,
+    publicationIds.map((publicationId) => ({ data: { publicationId, pull: first.pull }, singletonKey: `${publicationId}:${first.pull}`, startAfter: new Date(now + first.afterMs) })),
+    { tx },
+  );
+}
+
 /** The pull after `pull` and when it is due, counted from the publication time; null after the last. */
 export function nextPull(pull: MetricPull, publishedAt: Date): { pull: MetricPull; at: Date } | null {
   const i = METRIC_PULLS.findIndex((p) => p.pull === pull);

@@ -45,6 +45,37 @@ export async function postOf(q: Queryable, postId: string): Promise<{ status: st
   return rows[0] ?? null;
 }
 
+/** A publication claimed by `claimDue`, with what its call needs. */
+export type ClaimedDue = Publication & Omit<VariantForPublish, 'variantId'>;
+
+/**
+ * The usual claim in one statement, for several publications at once: each `scheduled` publication
+ * due by `dueBy` whose post is still publishable at this version and that no pause covers becomes
+ * `publishing` with a lease and its attempt row, and comes back with its variant and account. A
+ * publication missing from the answer failed a condition (or another attempt holds it): the caller
+ * then decides, row locked, what to do instead. `attempts` in the answer is the new attempt's number.
+ */
+export async function claimDue(q: Queryable, ids: readonly string[], dueBy: Date, publishableStatuses: readonly string[], leaseSeconds: number): Promise<ClaimedDue[]> {
+  if (!ids.length) return [];
+  return q.query<ClaimedDue>(
+    `WITH c AS (
+       UPDATE publications pb SET state = 'publishing', attempts = pb.attempts + 1, lease_until = now() + $4 * interval '1 second',
+         started_at = now(), state_reason = NULL, updated_at = now()
+       FROM posts p
+       WHERE pb.id = ANY($1::uuid[]) AND pb.state = 'scheduled' AND pb.next_attempt_at <= $2::timestamptz
+         AND p.id = pb.post_id AND p.version = pb.post_version AND p.status = ANY($3::text[])
+         AND NOT EXISTS (SELECT 1 FROM publishing_pauses pp WHERE pp.ended_at IS NULL AND (pp.unit_id IS NULL OR pp.unit_id = pb.unit_id))
+       RETURNING ${PUBLICATION_COLUMNS}
+     ), a AS (
+       INSERT INTO publication_attempts (publication_id, attempt, mode) SELECT id, attempts, 'publish' FROM c
+     )
+     SELECT c.*, v.text, v.link, v.hashtags, v.media_ids AS "mediaIds", v.title,
+       sa.platform, sa.handle, sa.credentials_enc AS "credentialsEnc", sa.active AS "accountActive"
+     FROM c JOIN post_variants v ON v.id = c."variantId" JOIN social_accounts sa ON sa.id = v.account_id`,
+    [[...ids], dueBy.toISOString(), [...publishableStatuses], leaseSeconds],
+  );
+}
+
 /** Claims a publication for one attempt: state publishing, a lease, and the attempt's history row. */
 export async function claim(q: Queryable, id: string, attempt: number, mode: 'publish' | 'recover', leaseSeconds: number): Promise<void> {
   await q.execute(
@@ -69,6 +100,40 @@ export async function endAttempt(q: Queryable, id: string, attempt: number, end:
      WHERE publication_id = $1 AND attempt = $2`,
     [id, attempt, end.outcome, end.errorKind ?? null, end.errorCode ?? null, end.errorMessage ?? null],
   );
+}
+
+/** Locks posts in id order, so transactions that finish publications of the same posts queue instead of deadlocking. */
+export async function lockPosts(q: Queryable, postIds: readonly string[]): Promise<void> {
+  if (postIds.length) await q.query('SELECT 1 FROM posts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[...postIds]]);
+}
+
+/**
+ * `markPublished` and `endAttempt` for publications whose calls succeeded: each only where its
+ * attempt still owns the publication. Returns the ids recorded.
+ */
+export async function markPublishedMany(
+  q: Queryable,
+  items: readonly { id: string; attempt: number; remoteId: string; url: string | null; outcome: 'published' | 'found' }[],
+): Promise<Set<string>> {
+  if (!items.length) return new Set();
+  const json = JSON.stringify(items.map((i) => ({ id: i.id, attempt: i.attempt, remote_id: i.remoteId, url: i.url, outcome: i.outcome })));
+  const rows = await q.query<{ id: string }>(
+    `WITH d AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, attempt int, remote_id text, url text, outcome text)
+     ), pb AS (
+       UPDATE publications pb SET state = 'published', remote_id = d.remote_id, remote_url = d.url, published_at = clock_timestamp(), lease_until = NULL,
+         state_reason = NULL, error_kind = NULL, error_code = NULL, error_message = NULL, updated_at = now()
+       FROM d WHERE pb.id = d.id AND pb.state = 'publishing' AND pb.attempts = d.attempt
+       RETURNING pb.id, pb.attempts
+     ), a AS (
+       UPDATE publication_attempts pa SET ended_at = clock_timestamp(), outcome = d.outcome
+       FROM pb JOIN d ON d.id = pb.id
+       WHERE pa.publication_id = pb.id AND pa.attempt = pb.attempts
+     )
+     SELECT id FROM pb`,
+    [json],
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Records the remote post; false when the attempt no longer owns the publication. */
@@ -148,6 +213,38 @@ export async function rollUpPost(q: Queryable, postId: string): Promise<string |
     [postId],
   );
   return rows[0]?.status ?? null;
+}
+
+/** `rollUpPost` for several posts in one statement; returns the posts whose status changed. */
+export async function rollUpPosts(q: Queryable, postIds: readonly string[]): Promise<Map<string, string>> {
+  if (!postIds.length) return new Map();
+  const rows = await q.query<{ id: string; status: string }>(
+    `WITH s AS (
+       SELECT pb.post_id,
+              count(*)::int AS total,
+              count(*) FILTER (WHERE pb.state = 'published')::int AS published,
+              count(*) FILTER (WHERE pb.state = 'failed')::int AS failed,
+              count(*) FILTER (WHERE pb.state = 'cancelled')::int AS cancelled
+       FROM publications pb JOIN posts p ON p.id = pb.post_id AND p.version = pb.post_version
+       WHERE pb.post_id = ANY($1::uuid[])
+       GROUP BY pb.post_id
+     ), next AS (
+       SELECT post_id, CASE
+         WHEN published = total THEN 'published'
+         WHEN published + failed + cancelled < total THEN NULL
+         WHEN published > 0 THEN 'partially_published'
+         WHEN cancelled = total THEN 'cancelled'
+         ELSE 'failed' END AS status
+       FROM s
+     )
+     UPDATE posts p SET status = next.status, updated_at = now()
+     FROM next
+     WHERE p.id = next.post_id AND next.status IS NOT NULL AND p.status <> next.status
+       AND p.status IN ('approved', 'published', 'partially_published', 'failed')
+     RETURNING p.id, p.status`,
+    [[...postIds]],
+  );
+  return new Map(rows.map((r) => [r.id, r.status]));
 }
 
 export interface VariantForPublish {

@@ -8,11 +8,13 @@ import { isConnectorError, type AccountCredentials, type Connector, type Publish
 import { isPlatform, type Platform } from '../../platforms/types.js';
 import type { Keyring } from '../../secrets/keyring.js';
 import { pauseCovering } from '../pause/pause-repository.js';
-import { scheduleMetricPulls } from '../metrics/metrics-job.js';
+import { scheduleMetricPullsMany } from '../metrics/metrics-job.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, rateLimitRetryAt, type BackoffPolicy } from './backoff.js';
 import { addNotice } from './notices.js';
 import * as repo from './publication-repository.js';
 import type { Publication } from './publication-types.js';
+import { Coalescer } from './coalesce.js';
+import { publishedAuditEntry, type PublishedItem } from './published-item.js';
 import { publishJob } from './publish-job.js';
 
 export const PUBLISHER: SystemActor = { system: true, label: 'publisher' };
@@ -65,6 +67,13 @@ class CallTimeout extends Error {
  */
 export class Publisher {
   readonly options: PublisherOptions;
+  /**
+   * Claims and the records of successful calls that arrive while one is being written are written
+   * together: at a hundred publications a second, one statement (or transaction) each would queue
+   * on the connections and, for the records, on the audit chain, which takes one writer at a time.
+   */
+  private readonly claims = new Coalescer<string, repo.ClaimedDue>((ids) => this.claimDue(ids));
+  private readonly published = new Coalescer<PublishedItem, true>((items) => this.writePublished(items));
 
   constructor(private readonly deps: PublisherDeps) {
     const leaseSeconds = deps.options?.leaseSeconds ?? 120;
@@ -124,8 +133,27 @@ export class Publisher {
     return { status: 'done', detail: { state: 'published' } };
   }
 
-  /** Step 1: decide what this run may do and record the attempt, in one committed transaction. */
+  /**
+   * Step 1: decide what this run may do and record the attempt, committed before the call. The
+   * usual case (due, publishable, not paused) is one statement; anything else is decided with the
+   * publication locked, in one transaction.
+   */
   private async claim(id: string): Promise<Claimed | { skipped: string }> {
+    const due = await this.claims.request(id);
+    if (due) {
+      const attempt = due.attempts;
+      const pub: Publication = { ...due, attempts: attempt - 1 };
+      return this.prepare(this.deps.db, pub, attempt, attempt > 1 ? 'check' : 'publish', due);
+    }
+    return this.claimLocked(id);
+  }
+
+  private async claimDue(ids: string[]): Promise<Map<string, repo.ClaimedDue>> {
+    const rows = await repo.claimDue(this.deps.db, ids, new Date(Date.now() + 500), [...PUBLISHABLE_POST], this.options.leaseSeconds);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async claimLocked(id: string): Promise<Claimed | { skipped: string }> {
     return this.deps.db.transaction(async (tx) => {
       const pub = await repo.lockPublication(tx, id);
       if (!pub) return { skipped: 'publication not found' };
@@ -159,39 +187,47 @@ export class Publisher {
       const v = await repo.variantForPublish(tx, pub.variantId);
       if (!v) return { skipped: 'variant not found' };
       if (!isPlatform(v.platform)) return { skipped: `unknown platform ${v.platform}` };
-      let connector: Connector | null = null;
-      let connectorError: repo.ErrorFields | null = null;
+      const attempt = pub.attempts + 1;
+      await repo.claim(tx, pub.id, attempt, mode === 'recover' ? 'recover' : 'publish', this.options.leaseSeconds);
+      return this.prepare(tx, pub, attempt, mode, v);
+    });
+  }
+
+  /** What the call of a claimed attempt needs: the connector, the account's credentials, the content. */
+  private async prepare(q: Queryable, pub: Publication, attempt: number, mode: Claimed['mode'], v: Omit<repo.VariantForPublish, 'variantId'>): Promise<Claimed> {
+    let connector: Connector | null = null;
+    let connectorError: repo.ErrorFields | null = null;
+    if (!isPlatform(v.platform)) connectorError = { kind: 'rejected', code: null, message: `unknown platform ${v.platform}` };
+    else {
       try {
         connector = this.deps.connectorFor(v.platform);
       } catch (err) {
         if (!isConnectorError(err)) throw err;
         connectorError = { kind: err.kind, code: err.platformCode ?? null, message: err.platformMessage };
       }
-      const media = await repo.mediaRows(tx, v.mediaIds);
-      let credentials: AccountCredentials | null = null;
-      let accountProblem: string | null = null;
-      if (!v.accountActive) accountProblem = `the account ${v.handle} is deactivated`;
-      else if (!v.credentialsEnc) accountProblem = `the account ${v.handle} is not connected (no credentials)`;
-      else {
-        try {
-          credentials = JSON.parse(this.deps.keyring.decrypt(v.credentialsEnc)) as AccountCredentials;
-        } catch {
-          accountProblem = `the credentials of ${v.handle} cannot be read; connect the account again`;
-        }
+    }
+    const media = await repo.mediaRows(q, v.mediaIds);
+    let credentials: AccountCredentials | null = null;
+    let accountProblem: string | null = null;
+    if (!v.accountActive) accountProblem = `the account ${v.handle} is deactivated`;
+    else if (!v.credentialsEnc) accountProblem = `the account ${v.handle} is not connected (no credentials)`;
+    else {
+      try {
+        credentials = JSON.parse(this.deps.keyring.decrypt(v.credentialsEnc)) as AccountCredentials;
+      } catch {
+        accountProblem = `the credentials of ${v.handle} cannot be read; connect the account again`;
       }
-      const attempt = pub.attempts + 1;
-      await repo.claim(tx, pub.id, attempt, mode === 'recover' ? 'recover' : 'publish', this.options.leaseSeconds);
-      return {
-        pub,
-        attempt,
-        mode,
-        connector,
-        credentials,
-        accountProblem,
-        connectorError,
-        variant: { text: v.text, link: v.link, hashtags: v.hashtags, title: v.title, media },
-      };
-    });
+    }
+    return {
+      pub,
+      attempt,
+      mode,
+      connector,
+      credentials,
+      accountProblem,
+      connectorError,
+      variant: { text: v.text, link: v.link, hashtags: v.hashtags, title: v.title, media },
+    };
   }
 
   private async withTimeout<T>(call: Promise<T>): Promise<T> {
@@ -208,21 +244,36 @@ export class Publisher {
     }
   }
 
-  /** Step 3: the remote id and `published`, the post's roll-up, the metrics pulls, and the audit row. */
+  /**
+   * Step 3: the remote id and `published`, the post's roll-up, the metrics pulls, and the audit row,
+   * committed together with those of the other calls that finished meanwhile (`PublishedBatch`).
+   */
   private async finishPublished(pub: Publication, attempt: number, ref: PublishedRef, outcome: 'published' | 'found'): Promise<void> {
-    await this.deps.db.transaction(async (tx) => {
-      if (!(await repo.markPublished(tx, pub.id, attempt, ref))) return;
-      await repo.endAttempt(tx, pub.id, attempt, { outcome });
-      const postStatus = await repo.rollUpPost(tx, pub.postId);
-      await scheduleMetricPulls(this.deps.jobs, tx, pub.id);
-      await this.deps.audit.record(tx, {
-        actor: PUBLISHER,
-        action: 'publication.published',
-        targetType: 'publication',
-        targetId: pub.id,
-        unitId: pub.unitId,
-        details: { postId: pub.postId, remoteId: ref.remoteId, attempt, ...(outcome === 'found' ? { recovered: true } : {}), ...(postStatus ? { postStatus } : {}) },
-      });
+    await this.published.request({ publicationId: pub.id, postId: pub.postId, unitId: pub.unitId, attempt, remoteId: ref.remoteId, url: ref.url, outcome });
+  }
+
+  private async writePublished(items: PublishedItem[]): Promise<Map<PublishedItem, true>> {
+    return this.deps.db.transaction(async (tx) => {
+      await repo.lockPosts(tx, [...new Set(items.map((i) => i.postId))]);
+      const done = await repo.markPublishedMany(
+        tx,
+        items.map((i) => ({ id: i.publicationId, attempt: i.attempt, remoteId: i.remoteId, url: i.url, outcome: i.outcome })),
+      );
+      const recorded = items.filter((i) => done.has(i.publicationId));
+      if (!recorded.length) return new Map();
+      const postStatus = await repo.rollUpPosts(tx, [...new Set(recorded.map((i) => i.postId))]);
+      await scheduleMetricPullsMany(
+        this.deps.jobs,
+        tx,
+        recorded.map((i) => i.publicationId),
+      );
+      // A post's new status goes on the entry of its last publication in the batch, the one that completed it.
+      const lastOfPost = new Map(recorded.map((i) => [i.postId, i]));
+      await this.deps.audit.recordMany(
+        tx,
+        recorded.map((i) => publishedAuditEntry(PUBLISHER, i, lastOfPost.get(i.postId) === i ? postStatus.get(i.postId) : undefined)),
+      );
+      return new Map(recorded.map((i) => [i, true as const]));
     });
   }
 
@@ -317,5 +368,20 @@ export class Publisher {
   async enqueue(tx: Queryable, publicationId: string, at?: Date): Promise<void> {
     await this.deps.jobs.send(publishJob, { publicationId }, { tx, singletonKey: publicationId, ...(at && at.getTime() > Date.now() ? { startAfter: at } : {}) });
     await repo.markEnqueued(tx, [publicationId]);
+  }
+
+  /** `enqueue` for many publications in two statements. */
+  async enqueueMany(tx: Queryable, items: readonly { publicationId: string; at?: Date }[]): Promise<void> {
+    if (!items.length) return;
+    const now = Date.now();
+    await this.deps.jobs.sendMany(
+      publishJob,
+      items.map((i) => ({ data: { publicationId: i.publicationId }, singletonKey: i.publicationId, ...(i.at && i.at.getTime() > now ? { startAfter: i.at } : {}) })),
+      { tx },
+    );
+    await repo.markEnqueued(
+      tx,
+      items.map((i) => i.publicationId),
+    );
   }
 }

@@ -6,7 +6,7 @@ import { pauseCovering } from '../pause/pause-repository.js';
 import { addNotice } from '../publisher/notices.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { formatWithOffset } from './zoned-time.js';
-import { claimDuePosts, claimStranded, createPublications, dueUnapprovedPosts } from './sweep-repository.js';
+import { claimDuePosts, claimStranded, createPublications, createScheduledPublications, dueUnapprovedPosts, type DuePost } from './sweep-repository.js';
 
 const SCHEDULER: SystemActor = { system: true, label: 'scheduler' };
 
@@ -63,6 +63,7 @@ export class PublishScheduler {
       const now = Date.now();
       const pausedUnits = new Map<string, { id: string; reason: string; unitId: string | null } | null>();
       const heldPosts: { postId: string; unitId: string; pauseId: string }[] = [];
+      const toSchedule: DuePost[] = [];
       for (const post of posts) {
         if (!pausedUnits.has(post.unitId)) pausedUnits.set(post.unitId, await pauseCovering(tx, post.unitId));
         const pause = pausedUnits.get(post.unitId);
@@ -78,10 +79,15 @@ export class PublishScheduler {
           result.held += ids.length;
           continue;
         }
-        const ids = await createPublications(tx, post, 'scheduled', null);
-        for (const id of ids) await this.deps.publisher.enqueue(tx, id, post.scheduledAt);
-        result.scheduled += ids.length;
+        toSchedule.push(post);
       }
+      // Set-based: a batch of posts costs a few statements, not a few per publication.
+      const created = await createScheduledPublications(tx, toSchedule);
+      await this.deps.publisher.enqueueMany(
+        tx,
+        created.map((c) => ({ publicationId: c.id, at: c.dueAt })),
+      );
+      result.scheduled += created.length;
       for (const h of heldPosts) {
         await this.deps.audit.record(tx, { actor: SCHEDULER, action: 'post.held', targetType: 'post', targetId: h.postId, unitId: h.unitId, details: { pauseId: h.pauseId } });
       }
@@ -110,7 +116,10 @@ export class PublishScheduler {
   private async resendStranded(): Promise<number> {
     return this.deps.db.transaction(async (tx) => {
       const stranded = await claimStranded(tx, this.options.staleSeconds, this.options.batch);
-      for (const s of stranded) await this.deps.publisher.enqueue(tx, s.id);
+      await this.deps.publisher.enqueueMany(
+        tx,
+        stranded.map((s) => ({ publicationId: s.id })),
+      );
       if (stranded.length) this.deps.logger.warn({ count: stranded.length, publishing: stranded.filter((s) => s.state === 'publishing').length }, 'publications re-sent to recovery');
       return stranded.length;
     });

@@ -49,6 +49,24 @@ export async function createPublications(
   return rows.map((r) => r.id);
 }
 
+/**
+ * `createPublications` for many posts in one statement: one `scheduled` publication per variant of
+ * each post's version, skipping keys that exist. Returns the publications created now with their due times.
+ */
+export async function createScheduledPublications(q: Queryable, posts: readonly DuePost[]): Promise<{ id: string; dueAt: Date }[]> {
+  if (!posts.length) return [];
+  return q.query<{ id: string; dueAt: Date }>(
+    `INSERT INTO publications (post_id, variant_id, account_id, unit_id, post_version, idempotency_key, state, due_at, next_attempt_at)
+     SELECT v.post_id, v.id, v.account_id, d.unit_id, d.version, v.post_id::text || ':' || v.id::text || ':' || d.version::text, 'scheduled', d.due, d.due
+     FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[]) AS d(post_id, unit_id, version, due)
+     JOIN post_variants v ON v.post_id = d.post_id
+     ORDER BY d.due, v.post_id, v.position, v.id
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING id, due_at AS "dueAt"`,
+    [posts.map((p) => p.id), posts.map((p) => p.unitId), posts.map((p) => p.version), posts.map((p) => p.scheduledAt)],
+  );
+}
+
 /** Posts that came due while not approved and whose author has not been told yet. */
 export async function dueUnapprovedPosts(q: Queryable, limit: number): Promise<{ id: string; unitId: string; status: string; scheduledAt: Date }[]> {
   return q.query<{ id: string; unitId: string; status: string; scheduledAt: Date }>(
