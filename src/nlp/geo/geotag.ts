@@ -58,6 +58,8 @@ const WINDOW_AFTER = 4;
 let keys: string[] = [];
 /** For a word from a hashtag or handle, the word itself (its offsets span the whole tag). */
 let parts: (string | null)[] = [];
+/** For each word, the gazetteer names whose first key is its key (null: none). */
+let firsts: (Entries | null)[] = [];
 let starts = new Int32Array(256);
 let ends = new Int32Array(256);
 let count = 0;
@@ -82,7 +84,7 @@ function segmentKeys(tag: string): { words: string[]; keys: string[]; police: bo
   return seg;
 }
 
-function push(key: string, start: number, end: number, part: string | null): void {
+function push(key: string, start: number, end: number, part: string | null, first: Entries | null): void {
   if (count === starts.length) {
     const s2 = new Int32Array(count * 2);
     s2.set(starts);
@@ -93,42 +95,58 @@ function push(key: string, start: number, end: number, part: string | null): voi
   }
   keys[count] = key;
   parts[count] = part;
+  firsts[count] = first;
   starts[count] = start;
   ends[count] = end;
   count++;
 }
 
-// Match keys of the words seen so far, by their slot in the shared word table.
-let keyBySlot: (string | undefined)[] = [];
-let keyGeneration = -1;
+type Entries = NonNullable<ReturnType<Gazetteer['byFirst']['get']>>;
 
-function keyOfRange(text: string, start: number, end: number): string {
+/** The gazetteer of the post being read (set by `geotagBegin`). */
+let gazetteer: Gazetteer | null = null;
+
+// Match keys of the words seen so far and the names each key starts, by the word's slot in the
+// shared word table: a word seen before costs no Map lookup.
+let keyBySlot: (string | undefined)[] = [];
+let firstBySlot: (Entries | null | undefined)[] = [];
+let slotGeneration = -1;
+let slotGazetteer: Gazetteer | null = null;
+
+function pushWord(text: string, start: number, end: number): void {
   const slot = postWords.slotOf(text, start, end);
-  if (keyGeneration !== postWords.generation) {
+  if (slotGeneration !== postWords.generation || slotGazetteer !== gazetteer) {
     keyBySlot = new Array<string | undefined>(postWords.size).fill(undefined);
-    keyGeneration = postWords.generation;
+    firstBySlot = new Array<Entries | null | undefined>(postWords.size).fill(undefined);
+    slotGeneration = postWords.generation;
+    slotGazetteer = gazetteer;
   }
   let key = keyBySlot[slot];
   if (key === undefined) keyBySlot[slot] = key = matchKey(postWords.word(slot));
-  return key;
+  if (key === '') return;
+  let first = firstBySlot[slot];
+  if (first === undefined) firstBySlot[slot] = first = gazetteer!.byFirst.get(key) ?? null;
+  push(key, start, end, null, first);
 }
 
 let scanned = '';
 function visitToken(kind: TokenKind, start: number, end: number): void {
   if (kind === 'word' || kind === 'number') {
-    const key = keyOfRange(scanned, start, end);
-    if (key !== '') push(key, start, end, null);
+    pushWord(scanned, start, end);
   } else if (kind === 'hashtag' || kind === 'mention') {
     const seg = segmentKeys(scanned.slice(start + 1, end));
     // A handle names a person as often as a place (@SaketGokhale); only police handles
     // (@DCPSouthDelhi, @PoliceJaitpur) are read for places.
     if (kind === 'mention' && !seg.police) return;
-    for (let k = 0; k < seg.keys.length; k++) push(seg.keys[k]!, start, end, seg.words[k]!);
+    for (let k = 0; k < seg.keys.length; k++) {
+      const key = seg.keys[k]!;
+      push(key, start, end, seg.words[k]!, gazetteer!.byFirst.get(key) ?? null);
+    }
   }
 }
 
-function readWords(text: string): void {
-  geotagBegin(text);
+function readWords(text: string, gz: Gazetteer): void {
+  geotagBegin(text, gz);
   scanTokens(text, visitToken);
   endWords();
 }
@@ -138,6 +156,7 @@ function endWords(): void {
   if (keys.length > 4096) {
     keys = []; // do not hold on to one huge post's words
     parts = [];
+    firsts = [];
   }
 }
 
@@ -146,7 +165,8 @@ function endWords(): void {
  * `geotagVisit` for every token of `clean` in order, then `geotagFinish(clean)` gives what
  * `geotag` gives for a text whose NFC form without zero-width characters is `clean`.
  */
-export function geotagBegin(clean: string): void {
+export function geotagBegin(clean: string, gz: Gazetteer = delhiGazetteer()): void {
+  gazetteer = gz;
   count = 0;
   scanned = clean;
 }
@@ -155,7 +175,7 @@ export const geotagVisit: (kind: TokenKind, start: number, end: number) => void 
 
 export function geotagFinish(clean: string): GeoResult | null {
   endWords();
-  return matchWords(delhiGazetteer(), clean);
+  return matchWords(clean);
 }
 
 const HAS_ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
@@ -234,19 +254,19 @@ function resolve(targets: Target[], cues: Cues, length: number, shortName: boole
 
 export function geotagWith(gz: Gazetteer, text: string): GeoResult | null {
   const clean = text.normalize('NFC').replace(ZERO_WIDTH, '');
-  readWords(clean);
-  return matchWords(gz, clean);
+  readWords(clean, gz);
+  return matchWords(clean);
 }
 
-/** The best gazetteer match among the words read from `clean`. */
-function matchWords(gz: Gazetteer, clean: string): GeoResult | null {
+/** The best gazetteer match among the words read from `clean` (with the gazetteer they were read with). */
+function matchWords(clean: string): GeoResult | null {
   let best: Omit<GeoResult, 'matched'> | null = null;
   let bestLen = 0;
   let bestFrom = 0;
   let bestTo = 0;
   for (let i = 0; i < count; ) {
     let matchedLen = 0;
-    const entries = gz.byFirst.get(keys[i]!);
+    const entries = firsts[i];
     if (entries) {
       for (const e of entries) {
         const n = e.keys.length;
