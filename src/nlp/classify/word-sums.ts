@@ -42,6 +42,10 @@ export class WordSums {
   private count = 0;
   private readonly scratch: Int32Array;
   private readonly row = new Int32Array(OUTPUTS);
+  // The hashes of the post being summed (see `hashWords`).
+  private words = new Int32Array(1024);
+  private buckets = new Int32Array(512);
+  private tableCount = 0;
 
   /** Whether the fast path serves a model with this feature layout and number of outputs. */
   static supports(config: FeatureConfig, outputs: number): boolean {
@@ -63,26 +67,75 @@ export class WordSums {
   /** Weight sums of every output into `acc` (16 entries); returns the number of features. */
   sum(norm: string, acc: Float64Array): number {
     const text = norm.length > MAX_TEXT ? norm.slice(0, MAX_TEXT) : norm;
+    // First every hash, then every load: the loads of the second pass do not wait on each
+    // other, so the processor has many of their cache misses in flight at once.
+    const nw = this.hashWords(text);
+    const nb = this.tableCount;
+    const words = this.words;
+    const buckets = this.buckets;
     const w = this.weights;
     const s = this.sums;
     const meta = this.meta;
-    const mask = this.mask;
     // Integer locals stay in registers; an array would be loaded and stored for every feature.
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
     let a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
-    let n = 0;
+    let n = nb;
+    for (let k = 0; k < nb; k++) {
+      const r = buckets[k]! << 4;
+      a0 += w[r]!; a1 += w[r + 1]!; a2 += w[r + 2]!; a3 += w[r + 3]!;
+      a4 += w[r + 4]!; a5 += w[r + 5]!; a6 += w[r + 6]!; a7 += w[r + 7]!;
+      a8 += w[r + 8]!; a9 += w[r + 9]!; a10 += w[r + 10]!; a11 += w[r + 11]!;
+      a12 += w[r + 12]!; a13 += w[r + 13]!; a14 += w[r + 14]!; a15 += w[r + 15]!;
+    }
+    for (let k = 0; k < nw; k += 4) {
+      const wh = words[k]!;
+      const ch = words[k + 1]!;
+      const start = words[k + 2]!;
+      const wl = words[k + 3]!;
+      let slot = mix32(wh ^ Math.imul(ch, 0x9e3779b1)) & SLOT_MASK;
+      for (;;) {
+        const m = slot << 4;
+        if (meta[m + 3] === 0) {
+          slot = this.fill(text, start, start + wl, wh, ch, slot);
+          break;
+        }
+        if (meta[m] === wh && meta[m + 1] === ch && meta[m + 2] === wl) break;
+        slot = (slot + 1) & SLOT_MASK;
+      }
+      n += meta[(slot << 4) + 3]! - 1;
+      const r = (slot << 5) + 16;
+      a0 += s[r]!; a1 += s[r + 1]!; a2 += s[r + 2]!; a3 += s[r + 3]!;
+      a4 += s[r + 4]!; a5 += s[r + 5]!; a6 += s[r + 6]!; a7 += s[r + 7]!;
+      a8 += s[r + 8]!; a9 += s[r + 9]!; a10 += s[r + 10]!; a11 += s[r + 11]!;
+      a12 += s[r + 12]!; a13 += s[r + 13]!; a14 += s[r + 14]!; a15 += s[r + 15]!;
+    }
+    acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5; acc[6] = a6; acc[7] = a7;
+    acc[8] = a8; acc[9] = a9; acc[10] = a10; acc[11] = a11; acc[12] = a12; acc[13] = a13; acc[14] = a14; acc[15] = a15;
+    return n;
+  }
+
+  /**
+   * Hashes `text`: each word's two hashes, start and length into `words` (returns their count
+   * of entries, four per word); the buckets of word bigrams and symbols into `buckets`
+   * (`tableCount` of them).
+   */
+  private hashWords(text: string): number {
+    const len = text.length;
+    if (this.words.length < len * 2 + 8) {
+      this.words = new Int32Array(len * 2 + 8);
+      this.buckets = new Int32Array(len + 8);
+    }
+    const words = this.words;
+    const buckets = this.buckets;
+    const mask = this.mask;
+    let nw = 0;
+    let nb = 0;
     let prevWord = 0;
     let hasPrev = false;
-    const len = text.length;
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
       const cls = CLASS[c]!;
-      if (cls === 2) {
-        i++;
-        continue;
-      }
-      let b: number;
       if (cls === 1) {
         let e = i + 1;
         while (e < len && CLASS[text.charCodeAt(e)] === 1) e++;
@@ -93,49 +146,27 @@ export class WordSums {
           wh = Math.imul(wh ^ u, FNV_PRIME);
           ch = Math.imul(ch ^ u, FNV_PRIME);
         }
-        const wl = e - i;
-        let slot = mix32(wh ^ Math.imul(ch, 0x9e3779b1)) & SLOT_MASK;
-        for (;;) {
-          const m = slot << 4;
-          const filled = meta[m + 3]!;
-          if (filled === 0) {
-            slot = this.fill(text, i, e, wh, ch, slot);
-            break;
-          }
-          if (meta[m] === wh && meta[m + 1] === ch && meta[m + 2] === wl) break;
-          slot = (slot + 1) & SLOT_MASK;
-        }
-        n += meta[(slot << 4) + 3]! - 1;
-        const r = (slot << 5) + 16;
-        a0 += s[r]!; a1 += s[r + 1]!; a2 += s[r + 2]!; a3 += s[r + 3]!;
-        a4 += s[r + 4]!; a5 += s[r + 5]!; a6 += s[r + 6]!; a7 += s[r + 7]!;
-        a8 += s[r + 8]!; a9 += s[r + 9]!; a10 += s[r + 10]!; a11 += s[r + 11]!;
-        a12 += s[r + 12]!; a13 += s[r + 13]!; a14 += s[r + 14]!; a15 += s[r + 15]!;
-        const bigram = hasPrev;
+        words[nw] = wh;
+        words[nw + 1] = ch;
+        words[nw + 2] = i;
+        words[nw + 3] = e - i;
+        nw += 4;
+        if (hasPrev) buckets[nb++] = mix32(combine(combine(SEED_BIGRAM, prevWord), wh)) & mask;
         hasPrev = true;
-        const prev = prevWord;
         prevWord = wh;
         i = e;
-        if (!bigram) continue;
-        b = mix32(combine(combine(SEED_BIGRAM, prev), wh)) & mask;
+      } else if (cls === 2) {
+        i++;
       } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-        b = mix32(fnvStep(fnvStep(SEED_SYM, c), text.charCodeAt(i + 1))) & mask;
+        buckets[nb++] = mix32(fnvStep(fnvStep(SEED_SYM, c), text.charCodeAt(i + 1))) & mask;
         i += 2;
       } else {
+        if (keepSymbol(c)) buckets[nb++] = mix32(fnvStep(SEED_SYM, c)) & mask;
         i++;
-        if (!keepSymbol(c)) continue;
-        b = mix32(fnvStep(SEED_SYM, c)) & mask;
       }
-      n++;
-      const r = b << 4;
-      a0 += w[r]!; a1 += w[r + 1]!; a2 += w[r + 2]!; a3 += w[r + 3]!;
-      a4 += w[r + 4]!; a5 += w[r + 5]!; a6 += w[r + 6]!; a7 += w[r + 7]!;
-      a8 += w[r + 8]!; a9 += w[r + 9]!; a10 += w[r + 10]!; a11 += w[r + 11]!;
-      a12 += w[r + 12]!; a13 += w[r + 13]!; a14 += w[r + 14]!; a15 += w[r + 15]!;
     }
-    acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5; acc[6] = a6; acc[7] = a7;
-    acc[8] = a8; acc[9] = a9; acc[10] = a10; acc[11] = a11; acc[12] = a12; acc[13] = a13; acc[14] = a14; acc[15] = a15;
-    return n;
+    this.tableCount = nb;
+    return nw;
   }
 
   /** Computes and stores the sums of the word `text[i, e)` (hashes `wh`, `ch`); returns its slot. */
