@@ -22,7 +22,103 @@ export const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 export const HANDLE_PATTERN = /(^|[^\p{L}\p{M}\p{N}_@])@[\p{L}\p{M}\p{N}_]{1,50}/gu;
 // A letter (with its combining marks) repeated three or more times.
 const REPEAT = /(\p{L}\p{M}*)\1{2,}/gu;
-const NEEDS_REPEAT_CHECK = /(\p{L}\p{M}*)\1\1/u;
+
+// 1 for letters (\p{L}), 2 for combining marks (\p{M}), 3 for numbers (\p{N}), by BMP code unit.
+const LETTER = 1;
+const MARK = 2;
+const NUMBER = 3;
+const LETTER_OR_MARK = buildLetterMarkTable();
+
+function buildLetterMarkTable(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  const letter = /^\p{L}$/u;
+  const mark = /^\p{M}$/u;
+  const number = /^\p{N}$/u;
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (letter.test(ch)) t[c] = LETTER;
+    else if (mark.test(ch)) t[c] = MARK;
+    else if (number.test(ch)) t[c] = NUMBER;
+  }
+  return t;
+}
+
+const ASTRAL_WORD = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** Whether the code point at `i` is in \p{L}\p{M}\p{N} or is '_' (a handle's characters). */
+function isHandleChar(cp: number): boolean {
+  if (cp < 0x10000) return cp === 0x5f || LETTER_OR_MARK[cp] !== 0;
+  return ASTRAL_WORD.test(String.fromCodePoint(cp));
+}
+
+/** The code point that ends just before `i` (a surrogate pair read as one). */
+function codePointBefore(s: string, i: number): number {
+  const lo = s.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+
+/**
+ * `s.replace(HANDLE_PATTERN, '$1 _user_ ')` as a scan: an '@' that does not follow a word
+ * character or another '@', and its 1–50 following word characters or '_', become " _user_ ".
+ */
+function replaceHandles(s: string): string {
+  const n = s.length;
+  let out = '';
+  let last = 0;
+  let i = s.indexOf('@');
+  while (i >= 0) {
+    let j = i + 1;
+    if (i === 0 || !(isHandleChar(codePointBefore(s, i)) || s.charCodeAt(i - 1) === 0x40)) {
+      for (let taken = 0; j < n && taken < 50; taken++) {
+        const cp = s.codePointAt(j)!;
+        if (!isHandleChar(cp)) break;
+        j += cp > 0xffff ? 2 : 1;
+      }
+    }
+    if (j > i + 1) {
+      out += s.slice(last, i) + ' _user_ ';
+      last = j;
+      i = s.indexOf('@', j);
+    } else i = s.indexOf('@', i + 1);
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/**
+ * Whether `REPEAT` may match `s`: a letter with its marks, then the same twice more. Exact for
+ * text in the BMP; a surrogate inside such a run counts as a possible match (the regular
+ * expression then decides). A scan of char codes instead of the regular expression.
+ */
+function mayRepeat(s: string): boolean {
+  const n = s.length;
+  for (let p = 0; p + 2 < n; p++) {
+    const c = s.charCodeAt(p);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (LETTER_OR_MARK[c] !== LETTER) continue;
+    let q = p + 1;
+    for (; q < n; q++) {
+      const m = s.charCodeAt(q);
+      if (m >= 0xd800 && m <= 0xdfff) return true;
+      if (LETTER_OR_MARK[m] !== MARK) break;
+    }
+    const u = q - p;
+    if (q + 2 * u > n) continue;
+    let same = true;
+    for (let k = 0; k < 2 * u; k++) {
+      if (s.charCodeAt(q + k) !== s.charCodeAt(p + (k % u))) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  return false;
+}
 
 /** Cheap checks that decide whether the costly replacements are needed at all. */
 function mayHaveUrl(s: string): boolean {
@@ -79,13 +175,13 @@ export function normalize(text: string): string {
 export function normalizeNfc(nfc: string): string {
   let s = nfc;
   if (mayHaveUrl(s)) s = s.replace(URL_PATTERN, ' _url_ ');
-  if (s.includes('@')) s = s.replace(HANDLE_PATTERN, '$1 _user_ ');
+  if (s.includes('@')) s = replaceHandles(s);
   s = s.toLowerCase();
   // Most posts need none of the rewriting below (single spaces, nothing to drop or fold): one
   // scan says so, and the string is kept as it is.
   const clean = cleanAsIs(s);
   if (clean !== DIRTY) {
-    if (clean === REPEATS && NEEDS_REPEAT_CHECK.test(s)) return s.replace(REPEAT, '$1$1');
+    if (clean === REPEATS && mayRepeat(s)) return s.replace(REPEAT, '$1$1');
     return s;
   }
   // One pass: drop zero-width characters and nukta, fold candrabindu and precomposed nukta
@@ -136,7 +232,7 @@ export function normalizeNfc(nfc: string): string {
   // Removing a character can bring three equal letters together; the flags over-approximate,
   // the regex decides.
   if (repeats || removed) {
-    if (NEEDS_REPEAT_CHECK.test(out)) out = out.replace(REPEAT, '$1$1');
+    if (mayRepeat(out)) out = out.replace(REPEAT, '$1$1');
   }
   return out;
 }
