@@ -179,6 +179,8 @@ describe('importing a file of mentions over HTTP', () => {
     expect(stored[1]!.text).toBe('second, with a comma');
     expect(stored[2]!.text).toBe('<img src=x onerror=alert(1)> पाँचवीं');
     expect(stored.every((r) => r.platform === 'partner' && r.unit_ids.includes(unitId) && r.source_id === report.sourceId)).toBe(true);
+    const health = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/sources', headers: supervisor.headers() });
+    expect(health.json<{ sources: { id: string }[] }>().sources.find((s) => s.id === report.sourceId)).toMatchObject({ kind: 'import', state: 'ok', itemsTotal: 3, abilities: { manage: false } });
     const audit = await auditOf(report.sourceId);
     expect(audit.map((a) => a.action)).toEqual(['source.created', 'mentions.imported']);
     expect(audit[1]).toMatchObject({ actor_id: supervisorId, details: { file: 'november.csv', format: 'csv', rows: 5, accepted: 3, rejected: 2 } });

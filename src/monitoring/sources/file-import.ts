@@ -5,7 +5,7 @@ import type { Actor, SystemActor } from '../../auth/actor.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Database } from '../../db/database.js';
 import { checkIncoming, type IncomingMention } from '../mentions/incoming.js';
-import { getCursor, saveCursor } from './source-repository.js';
+import { getCursor, markRun, recordSuccess, saveCursor } from './source-repository.js';
 import type { SourceService } from './source-service.js';
 
 export type ImportFormat = 'csv' | 'jsonl';
@@ -280,6 +280,10 @@ export async function importMentionsText(
   await cursorWrite;
   const lastLine = rows.length ? rows[rows.length - 1]!.line : 0;
   if (lastLine > resumedAfterLine) await saveCursor(deps.db, source.id, String(lastLine));
+
+  // The import's health on the sources page: when it last ran and the items it brought.
+  await markRun(deps.db, source.id);
+  await recordSuccess(deps.db, source.id, todo.length, null);
 
   const report: ImportReport = { file: name, format, sourceId: source.id, rows: rows.length, accepted: todo.length, resumedAfterLine, rejected };
   await deps.db.transaction(async (tx) => {
