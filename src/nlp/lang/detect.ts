@@ -8,7 +8,7 @@
 import { scanTokens, type Token, type TokenKind } from '../text/tokenize.js';
 import { postWords } from '../text/word-table.js';
 import { langIdModel } from './model.js';
-import { createTagger, type Tagger, type WordEntry } from './tagger.js';
+import { createTagger, type Tagger } from './tagger.js';
 
 export type Lang = 'hi' | 'en' | 'hi-Latn' | 'other';
 
@@ -58,7 +58,8 @@ function scriptOfUnit(c: number): number {
 // Per-call state, reused across calls: the scanner's visitor fills it.
 let outBuf = new Float64Array(256);
 let idxBuf = new Int32Array(256);
-const entryBuf: WordEntry[] = [];
+/** The Latin words' tagger entries, three numbers each (z, asPrev, asNext). */
+let packedBuf = new Float64Array(768);
 let tokens: { text: string; lang: Lang }[] = [];
 let hi = 0;
 let other = 0;
@@ -70,6 +71,9 @@ function grow(): void {
   const idx = new Int32Array(idxBuf.length * 2);
   idx.set(idxBuf);
   idxBuf = idx;
+  const packed = new Float64Array(idx.length * 3);
+  packed.set(packedBuf);
+  packedBuf = packed;
 }
 
 function addToken(kind: TokenKind, text: string): void {
@@ -82,7 +86,10 @@ function addToken(kind: TokenKind, text: string): void {
     } else if (script === SCRIPT_LATIN) {
       const w = kind === 'hashtag' ? text.slice(1) : text;
       if (latin === idxBuf.length) grow();
-      entryBuf[latin] = tagger_!.wordEntry(w);
+      const e = tagger_!.wordEntry(w);
+      packedBuf[latin * 3] = e.z;
+      packedBuf[latin * 3 + 1] = e.asPrev;
+      packedBuf[latin * 3 + 2] = e.asNext;
       idxBuf[latin] = tokens.length;
       latin++;
       lang = 'en'; // decided in finish()
@@ -111,7 +118,7 @@ function finish(): LanguageResult {
   tokens = [];
   let hiLatn = 0;
   if (latin > 0) {
-    tagger_!.contextScores(entryBuf, latin, outBuf);
+    tagger_!.contextScoresPacked(packedBuf, latin, outBuf);
     const collected = out.length > 0;
     for (let k = 0; k < latin; k++) {
       if (outBuf[k]! > 0) {
@@ -120,7 +127,6 @@ function finish(): LanguageResult {
       }
     }
   }
-  entryBuf.length = 0;
   const en = latin - hiLatn;
   const words = hi + latin + other;
   if (words === 0) return { lang: 'other', mix: { hi: 0, en: 0, 'hi-Latn': 0, other: 0 }, tokens: out };
@@ -179,24 +185,34 @@ export function languageVisit(kind: TokenKind, start: number, end: number): void
   if (script === SCRIPT_DEVANAGARI) hi++;
   else if (script === SCRIPT_LATIN) {
     if (latin === idxBuf.length) grow();
-    entryBuf[latin] = entryOfRange(text, kind === 'hashtag' ? start + 1 : start, end);
+    packEntry(text, kind === 'hashtag' ? start + 1 : start, end, latin * 3);
     latin++;
   } else other++;
 }
 
-// Tagger entries of the words seen so far, by their slot in the shared word table.
-let entryBySlot: (WordEntry | undefined)[] = [];
+// Tagger entries of the words seen so far, four numbers at 4 × the word's slot in the shared
+// word table: 1 once filled, z, asPrev, asNext (one cache line, no object to follow).
+let entryBySlot = new Float64Array(0);
 let entryGeneration = -1;
 
-function entryOfRange(text: string, start: number, end: number): WordEntry {
+/** Copies the entry of the word `text[start, end)` to `packedBuf` at `at`. */
+function packEntry(text: string, start: number, end: number, at: number): void {
   const slot = postWords.slotOf(text, start, end);
   if (entryGeneration !== postWords.generation) {
-    entryBySlot = new Array<WordEntry | undefined>(postWords.size).fill(undefined);
+    entryBySlot = new Float64Array(postWords.size * 4);
     entryGeneration = postWords.generation;
   }
-  let e = entryBySlot[slot];
-  if (e === undefined) entryBySlot[slot] = e = tagger_!.wordEntry(postWords.word(slot));
-  return e;
+  const b = slot * 4;
+  if (entryBySlot[b] === 0) {
+    const e = tagger_!.wordEntry(postWords.word(slot));
+    entryBySlot[b] = 1;
+    entryBySlot[b + 1] = e.z;
+    entryBySlot[b + 2] = e.asPrev;
+    entryBySlot[b + 3] = e.asNext;
+  }
+  packedBuf[at] = entryBySlot[b + 1]!;
+  packedBuf[at + 1] = entryBySlot[b + 2]!;
+  packedBuf[at + 2] = entryBySlot[b + 3]!;
 }
 
 /** The language and mix of the tokens visited since `languageBegin` (`tokens` is left empty). */

@@ -24,6 +24,8 @@ export interface Tagger {
   wordScore(word: string): number;
   /** Final log-odds for the `n` words of a post, from their entries; written to `out`. */
   contextScores(entries: readonly WordEntry[], n: number, out: Float64Array): void;
+  /** `contextScores` of entries packed three numbers each (z, asPrev, asNext) in `packed`. */
+  contextScoresPacked(packed: Float64Array, n: number, out: Float64Array): void;
   /** Convenience for tests and evaluation: true = romanised Hindi. */
   tagWords(words: readonly string[]): boolean[];
 }
@@ -53,14 +55,27 @@ export function createTagger(model: LangIdModel): Tagger {
     return e;
   }
 
+  let packedBuf = new Float64Array(768);
+
   function contextScores(entries: readonly WordEntry[], n: number, out: Float64Array): void {
+    if (packedBuf.length < n * 3) packedBuf = new Float64Array(n * 6);
+    for (let i = 0; i < n; i++) {
+      const e = entries[i]!;
+      packedBuf[i * 3] = e.z;
+      packedBuf[i * 3 + 1] = e.asPrev;
+      packedBuf[i * 3 + 2] = e.asNext;
+    }
+    contextScoresPacked(packedBuf, n, out);
+  }
+
+  function contextScoresPacked(packed: Float64Array, n: number, out: Float64Array): void {
     if (zs.length < n) zs = new Float64Array(n * 2);
     const z = zs;
     // Stage 1: the word's own score plus the neighbour-word weights.
     for (let i = 0; i < n; i++) {
-      const prevAsPrev = i > 0 ? entries[i - 1]!.asPrev : startAfter;
-      const nextAsNext = i + 1 < n ? entries[i + 1]!.asNext : endBefore;
-      z[i] = entries[i]!.z + prevAsPrev + nextAsNext;
+      const prevAsPrev = i > 0 ? packed[(i - 1) * 3 + 1]! : startAfter;
+      const nextAsNext = i + 1 < n ? packed[(i + 1) * 3 + 2]! : endBefore;
+      z[i] = packed[i * 3]! + prevAsPrev + nextAsNext;
     }
     let sum = 0;
     for (let i = 0; i < n; i++) sum += cl(z[i]!);
@@ -87,5 +102,5 @@ export function createTagger(model: LangIdModel): Tagger {
     return Array.from(out, (v) => v > 0);
   }
 
-  return { version: model.version, wordEntry, wordScore: (w) => wordEntry(w).z, contextScores, tagWords };
+  return { version: model.version, wordEntry, wordScore: (w) => wordEntry(w).z, contextScores, contextScoresPacked, tagWords };
 }
