@@ -80,7 +80,17 @@ export function clusterKey(norm: string): string {
   const levels = 32 - Math.clz32(t | votes);
   const hi = atLeast(countsA, levels, t);
   const lo = atLeast(countsB, levels, t);
-  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+  return hex8(hi) + hex8(lo);
+}
+
+const HEX = '0123456789abcdef';
+
+/** A 32-bit value as 8 lower-case hex digits. */
+function hex8(x: number): string {
+  return (
+    HEX[(x >>> 28) & 15]! + HEX[(x >>> 24) & 15]! + HEX[(x >>> 20) & 15]! + HEX[(x >>> 16) & 15]! +
+    HEX[(x >>> 12) & 15]! + HEX[(x >>> 8) & 15]! + HEX[(x >>> 4) & 15]! + HEX[x & 15]!
+  );
 }
 
 /** Number of differing bits between two cluster keys. */
