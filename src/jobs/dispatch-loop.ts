@@ -14,10 +14,10 @@ export interface DispatchLoopOptions {
 /**
  * Runs the jobs of one kind that must start on time. pg-boss's own workers poll at most every half
  * second and each fetches its own job; this loop asks for every free slot's job in one fetch, polls
- * as often as the kind asks (a job whose start time has come waits at most `pollMs`), and fetches
- * again the moment a slot frees while the queue is full. Each job is settled on its own, fenced to
- * the attempt that was fetched, exactly as pg-boss's workers do; a job still running when the loop
- * stops expires back to the queue.
+ * as often as the kind asks (a job whose start time has come waits at most `pollMs`), and under a
+ * backlog fetches again as soon as a quarter of the slots are free. Each job is settled fenced to
+ * the attempt that was fetched, as pg-boss's workers do (completions that arrive together in one
+ * statement); a job still running when the loop stops expires back to the queue.
  */
 export class DispatchLoop {
   private readonly running = new Set<Promise<void>>();
@@ -27,7 +27,8 @@ export class DispatchLoop {
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private waitingForSlot = false;
+  /** While waiting under a backlog: wake when this many slots are free. */
+  private wakeAtFree: number | null = null;
 
   constructor(private readonly o: DispatchLoopOptions) {}
 
@@ -36,34 +37,40 @@ export class DispatchLoop {
   }
 
   private async fetchLoop(): Promise<void> {
+    // Under a backlog, wait for a quarter of the slots rather than fetch for every slot that frees:
+    // a fetch costs about as much as a small job on the embedded database.
+    const refill = Math.max(1, Math.ceil(this.o.concurrency / 4));
     while (!this.stopped) {
       const free = this.o.concurrency - this.running.size;
+      let backlog = false;
       if (free > 0) {
         try {
           const jobs = await this.o.boss.fetch<object>(this.o.name, { batchSize: free });
+          backlog = jobs.length === free;
           for (const job of jobs) this.launch(job);
         } catch (err) {
           this.o.onError(err, { during: 'fetch' });
         }
       }
       if (this.stopped) break;
-      // Every slot busy: fetch again as soon as one frees. Otherwise the queue had nothing more due.
-      const full = this.running.size >= this.o.concurrency;
-      await this.pause(full ? null : this.o.pollMs);
+      // The queue had more than the free slots took: fetch again as soon as `refill` slots are free.
+      // Otherwise it had nothing more due: look again in `pollMs`.
+      await this.pause(this.o.pollMs, backlog ? refill : null);
     }
   }
 
-  /** Waits `ms`, or until a slot frees when `ms` is null; a stop ends any wait. */
-  private pause(ms: number | null): Promise<void> {
-    this.waitingForSlot = ms === null;
+  /** Waits `ms`, or until `freeSlots` slots are free when given; a stop ends any wait. */
+  private pause(ms: number, freeSlots: number | null): Promise<void> {
     return new Promise((resolve) => {
-      const timer = ms === null ? null : setTimeout(() => this.wake?.(), ms);
+      const timer = setTimeout(() => this.wake?.(), ms);
       this.wake = () => {
-        if (timer) clearTimeout(timer);
+        clearTimeout(timer);
         this.wake = null;
-        this.waitingForSlot = false;
+        this.wakeAtFree = null;
         resolve();
       };
+      this.wakeAtFree = freeSlots;
+      if (freeSlots !== null && this.o.concurrency - this.running.size >= freeSlots) this.wake();
     });
   }
 
@@ -84,8 +91,8 @@ export class DispatchLoop {
       )
       .finally(() => {
         this.running.delete(p);
-        // Only a loop waiting for a free slot is woken; one waiting out its poll keeps waiting.
-        if (this.waitingForSlot) this.wake?.();
+        // Only a loop waiting for free slots is woken; one waiting out its poll keeps waiting.
+        if (this.wakeAtFree !== null && this.o.concurrency - this.running.size >= this.wakeAtFree) this.wake?.();
       });
     this.running.add(p);
   }

@@ -1,7 +1,7 @@
 /**
  * Runs requests that arrive while another run is in flight together, as one call for the lot
- * (group commit): a request that arrives when nothing runs goes at once, so nothing waits for a
- * batch to fill. `run` answers for the keys it was given; a key it leaves out answers `undefined`.
+ * (group commit): a request that arrives when nothing runs goes on the next turn of the event loop
+ * with whatever else arrived in this one, so nothing waits for a batch to fill. `run` answers for the keys it was given; a key it leaves out answers `undefined`.
  * When a run fails as a whole, its keys are run one by one, so one bad key fails alone.
  */
 export class Coalescer<K, V> {
@@ -16,12 +16,14 @@ export class Coalescer<K, V> {
   request(key: K): Promise<V | undefined> {
     return new Promise((resolve, reject) => {
       this.pending.push({ key, resolve, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.pending.length) {
         const batch = this.pending.splice(0, this.maxBatch);
