@@ -8,9 +8,11 @@ export interface ClusterCandidate {
 /** Clusters seen within the window whose key shares a band with one of `bandValues`. */
 export async function findCandidates(q: Queryable, bandValues: number[], windowDays: number): Promise<ClusterCandidate[]> {
   if (bandValues.length === 0) return [];
+  // One B-tree descent per band value (cluster_bands, 0023), then the clusters still active.
   return q.query<ClusterCandidate>(
-    `SELECT id::text AS id, key FROM clusters
-      WHERE bands && $1::int[] AND last_seen_at > now() - make_interval(days => $2)`,
+    `SELECT c.id::text AS id, c.key FROM clusters c
+      WHERE c.id IN (SELECT cluster_id FROM cluster_bands WHERE band = ANY($1::int[]))
+        AND c.last_seen_at > now() - make_interval(days => $2)`,
     [bandValues, windowDays],
   );
 }
@@ -22,11 +24,19 @@ export async function ensureClusters(q: Queryable, rows: { key: string; bands: n
   // Sorted, so concurrent writers take the unique-index locks in one order.
   const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const keys = sorted.map((r) => r.key);
+  // The new clusters and their bands' lookup rows in one statement.
   const inserted = await q.query<{ id: string; key: string }>(
-    `INSERT INTO clusters (key, bands, first_seen_at, last_seen_at)
-     SELECT k, string_to_array(b, ',')::int[], t, t FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(k, b, t)
-     ON CONFLICT (key) DO NOTHING
-     RETURNING id::text AS id, key`,
+    `WITH ins AS (
+       INSERT INTO clusters (key, bands, first_seen_at, last_seen_at)
+       SELECT k, string_to_array(b, ',')::int[], t, t FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(k, b, t)
+       ON CONFLICT (key) DO NOTHING
+       RETURNING id, key, bands
+     ), banded AS (
+       INSERT INTO cluster_bands (band, cluster_id)
+       SELECT DISTINCT b, ins.id FROM ins, unnest(ins.bands) AS b
+       ON CONFLICT DO NOTHING
+     )
+     SELECT id::text AS id, key FROM ins`,
     [keys, sorted.map((r) => r.bands.join(',')), sorted.map((r) => r.seenAt)],
   );
   for (const r of inserted) out.set(r.key, r.id);
