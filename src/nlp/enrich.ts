@@ -9,7 +9,7 @@ import type { Decisions, Label, Scores } from './classify/labels.js';
 import { getClassifier } from './classify/load.js';
 import { geotag, geotagBegin, geotagFinish, geotagReadsAsIs, geotagVisit, type GeoResult } from './geo/geotag.js';
 import { detectLanguage, languageBegin, languageFinish, languageVisit, type LanguageResult } from './lang/detect.js';
-import { normalize, normalizeNfc } from './text/normalize.js';
+import { normalize, normalizeNfc, toNfc } from './text/normalize.js';
 import { scanTokens, type TokenKind } from './text/tokenize.js';
 
 export interface Enrichment {
@@ -42,7 +42,7 @@ function visitBoth(kind: TokenKind, start: number, end: number): void {
 
 export function enrich(text: string): Enrichment {
   const classifier = getClassifier();
-  const nfc = text.normalize('NFC');
+  const nfc = toNfc(text);
   const normalized = normalizeNfc(nfc);
   let language: LanguageResult;
   let geo: GeoResult | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from './normalize.js';
+import { normalize, toNfc } from './normalize.js';
 
 describe('normalize', () => {
   it('composes to NFC', () => {
@@ -51,5 +51,24 @@ describe('normalize', () => {
   it('is idempotent', () => {
     const s = 'Heyyyy @abc ज़मीन पर चाँद http://x.y/z नहीं!!!';
     expect(normalize(normalize(s))).toBe(normalize(s));
+  });
+
+  it('skips the NFC normaliser only where it would change nothing', () => {
+    // Every BMP character alone and next to letters and combining marks that compose or reorder.
+    const around = ['a', 'न', '\u093C', '\u094D', '\u0301', 'ा'];
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, ...around.map((p) => p + ch), ...around.map((p) => ch + p)]) {
+        if (toNfc(s) !== s.normalize('NFC')) wrong.push(s);
+      }
+    }
+    expect(wrong).toEqual([]);
+    for (const s of ['👮‍♂️ पुलिस', 'a\uD83D', '\uDC4Ea', 'क\u093C', 'ऩ', '\u0928\u093C', '\u{1D15E}', '\u{2F800}']) {
+      expect(toNfc(s)).toBe(s.normalize('NFC'));
+    }
+    const plain = 'दिल्ली पुलिस ने FIR दर्ज की — ₹500 का चालान 🙏';
+    expect(toNfc(plain)).toBe(plain);
   });
 });

@@ -166,9 +166,54 @@ function cleanAsIs(s: string): number {
   return repeats ? REPEATS : CLEAN;
 }
 
+/**
+ * BMP code units that NFC leaves alone wherever they stand: canonical combining class 0 and
+ * NFC_Quick_Check = Yes (from the Unicode Character Database). Everything below U+0300; the
+ * Devanagari block except the nukta (it composes with the letter before), the signs with a
+ * non-zero combining class (virama, stress and accent marks) and the letters U+0958–U+095F
+ * (composition exclusions); general punctuation from U+2010, currency signs and the
+ * joiners. Surrogate pairs are read in `toNfc`: those of U+1F000–U+1FBFF (emoji and
+ * pictographs) qualify.
+ */
+const NFC_INERT = buildNfcInert();
+
+function buildNfcInert(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  const range = (from: number, to: number): void => t.fill(1, from, to + 1);
+  range(0x0000, 0x02ff);
+  range(0x0900, 0x097f);
+  for (const c of [0x093c, 0x094d, 0x0951, 0x0952, 0x0953, 0x0954]) t[c] = 0;
+  t.fill(0, 0x0958, 0x0960);
+  range(0x200b, 0x200f);
+  range(0x2010, 0x205f);
+  range(0x20a0, 0x20bf);
+  return t;
+}
+
+/**
+ * `text.normalize('NFC')`, returning `text` itself without calling the normaliser when every
+ * code unit is one NFC leaves alone (nearly every post in Hindi or English).
+ */
+export function toNfc(text: string): string {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (NFC_INERT[c] === 1) continue;
+    if (c >= 0xd83c && c <= 0xd83e) {
+      const lo = text.charCodeAt(i + 1); // NaN past the end
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return text.normalize('NFC');
+  }
+  return text;
+}
+
 /** NFC, zero-width removal, nukta and candrabindu folding, lower-case, repeats, URL/handle placeholders. */
 export function normalize(text: string): string {
-  return normalizeNfc(text.normalize('NFC'));
+  return normalizeNfc(toNfc(text));
 }
 
 /** `normalize` of a text already in NFC (for callers that need the NFC form themselves). */
