@@ -41,7 +41,6 @@ export class WordSums {
   private readonly sums = new Int16Array(this.meta.buffer);
   private count = 0;
   private readonly scratch: Int32Array;
-  private readonly row = new Int32Array(OUTPUTS);
   // The hashes of the post being summed (see `hashWords`).
   private words = new Int32Array(1024);
   private buckets = new Int32Array(512);
@@ -186,20 +185,25 @@ export class WordSums {
       const kh = this.extractor.wordKeyBucket(text, i, e, wh, ch);
       if (kh >= 0) f[n++] = kh;
     }
-    const row = this.row;
-    row.fill(0);
     const w = this.weights;
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+    let a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
     for (let k = 0; k < n; k++) {
       const r = f[k]! << 4;
-      for (let o = 0; o < OUTPUTS; o++) row[o]! += w[r + o]!;
+      a0 += w[r]!; a1 += w[r + 1]!; a2 += w[r + 2]!; a3 += w[r + 3]!;
+      a4 += w[r + 4]!; a5 += w[r + 5]!; a6 += w[r + 6]!; a7 += w[r + 7]!;
+      a8 += w[r + 8]!; a9 += w[r + 9]!; a10 += w[r + 10]!; a11 += w[r + 11]!;
+      a12 += w[r + 12]!; a13 += w[r + 13]!; a14 += w[r + 14]!; a15 += w[r + 15]!;
     }
     const m = slot << 4;
     meta[m] = wh;
     meta[m + 1] = ch;
     meta[m + 2] = e - i;
     meta[m + 3] = n + 1;
+    const s = this.sums;
     const r = (slot << 5) + 16;
-    for (let o = 0; o < OUTPUTS; o++) this.sums[r + o] = row[o]!;
+    s[r] = a0; s[r + 1] = a1; s[r + 2] = a2; s[r + 3] = a3; s[r + 4] = a4; s[r + 5] = a5; s[r + 6] = a6; s[r + 7] = a7;
+    s[r + 8] = a8; s[r + 9] = a9; s[r + 10] = a10; s[r + 11] = a11; s[r + 12] = a12; s[r + 13] = a13; s[r + 14] = a14; s[r + 15] = a15;
     this.count++;
     return slot;
   }
