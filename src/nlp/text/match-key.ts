@@ -11,6 +11,7 @@
  * थाना/thana → "tna" but थाने/thane → "tne", and हिंदू/hindu ("hindu") ≠ hind. A query that wants
  * both forms lists both. Retroflex and dental consonants are one letter in Latin, so they fold too.
  */
+import { toNfc } from './normalize.js';
 import { devanagariToLatin } from './transliterate.js';
 
 // English spellings of loanwords that no folding rule brings to the Hindi form. Keys are
@@ -239,7 +240,7 @@ const CACHE_LIMIT = 200_000;
 export function matchKey(word: string): string {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  let s = word.normalize('NFC').toLowerCase();
+  let s = toNfc(word).toLowerCase();
   if (DEVANAGARI.test(s)) s = devanagariToLatin(s).toLowerCase();
   s = s.replace(NON_KEY, '');
   s = SPELLING.get(s) ?? s;
