@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { packageRoot } from '../config/paths.js';
@@ -74,6 +74,8 @@ export async function runClassifyBench(opts: { posts?: number; json: boolean }):
   const modelLoadMs = performance.now() - t0;
   setClassifier(classifier);
 
+  // The machine's load beside the figures: on a shared machine it explains most of their spread.
+  const loadBefore = loadavg()[0]!;
   // Warm up the JIT on a slice, then time the whole file.
   for (let i = 0; i < Math.min(5000, file.length); i++) enrich(file[i]!);
   // CPU time of this process is the one-core figure; wall time is shown beside it because a
@@ -100,6 +102,7 @@ export async function runClassifyBench(opts: { posts?: number; json: boolean }):
     model_file_bytes: statSync(modelPath).size,
     model_version: classifier.version,
     node_version: process.version,
+    loadavg_1min_before: round(loadBefore, 2),
   };
 
   if (!existsSync(FASTTEXT)) {
@@ -159,5 +162,6 @@ export async function runClassifyBench(opts: { posts?: number; json: boolean }):
     rmSync(dir, { recursive: true, force: true });
   }
   if (sink === -1) log('');
+  result['loadavg_1min_after'] = round(loadavg()[0]!, 2);
   return result;
 }
