@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { webhookPath } from '../../monitoring/sources/source-service.js';
 import { withContext } from '../context.js';
 
 interface AddOptions {
@@ -28,7 +29,7 @@ export function register(program: Command): void {
         ctx.ingestion.sources.create({ system: true, label: 'cli' }, { kind, name, unitIds: opts.unit ?? [], config, pollSeconds: Number(opts.poll) }),
       );
       console.log(`chhavi: added ${source.kind} source "${source.name}" (${source.id})`);
-      if (secret) console.log(`chhavi: webhook URL path /api/v1/monitoring/webhooks/${source.id}; signing secret (shown once): ${secret}`);
+      if (secret) console.log(`chhavi: webhook URL path /api/v1${webhookPath(source.id)}; signing secret (shown once): ${secret}`);
     });
 
   cmd
