@@ -179,7 +179,9 @@ const NFC_INERT = buildNfcInert();
 
 function buildNfcInert(): Uint8Array {
   const t = new Uint8Array(0x10000);
-  const range = (from: number, to: number): void => t.fill(1, from, to + 1);
+  const range = (from: number, to: number): void => {
+    t.fill(1, from, to + 1);
+  };
   range(0x0000, 0x02ff);
   range(0x0900, 0x097f);
   for (const c of [0x093c, 0x094d, 0x0951, 0x0952, 0x0953, 0x0954]) t[c] = 0;
