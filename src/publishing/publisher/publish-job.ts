@@ -13,8 +13,9 @@ export interface PublishJobData {
 export const publishJob = defineJob<PublishJobData>({
   name: 'publishing.publish',
   retry: { limit: 5, delaySeconds: 5, backoff: true },
-  // Calls wait on the platform, not on this process: many at once, dispatched within 0.1 s of their time.
-  concurrency: 32,
+  // An attempt mostly waits (on the platform, on the database), so many run at once: at 167 due a
+  // second, 64 slots hide up to 0.38 s per attempt. Jobs are dispatched within 0.1 s of their time.
+  concurrency: 64,
   dispatch: { pollMs: 100 },
   expireInSeconds: 300,
   handler: async (data, ctx) => ctx.delivery.publisher.run(data.publicationId),
