@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'sources.read': ['admin', 'sb_supervisor', 'analyst'],
   /** Add monitoring sources (feeds, webhooks, the Sandbox feed), change them, switch them on and off. */
   'sources.manage': ['admin', 'sb_supervisor'],
+  /** Confirm or correct a mention's labels in the actor's units (kept with who and when; training reads them). */
+  'mentions.label': ['sb_supervisor', 'analyst'],
   /** Import a CSV or JSON-lines file of mentions (it becomes an import source). */
   'mentions.import': ['admin', 'sb_supervisor'],
   /** See and set a unit's monitoring privacy (pseudonymising authors). */

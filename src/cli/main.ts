@@ -14,6 +14,7 @@ import { register as bench } from './commands/bench.js';
 import { register as importCommand } from './commands/import.js';
 import { register as source } from './commands/source.js';
 import { register as models } from './commands/models.js';
+import { register as labels } from './commands/labels.js';
 
 const program = new Command()
   .name('chhavi')
@@ -26,7 +27,7 @@ const program = new Command()
     setCliOverrides(opts.data ? { dataDir: resolve(opts.data) } : {});
   });
 
-for (const register of [start, migrate, user, audit, classify, train, evaluate, bench, importCommand, source, models]) register(program);
+for (const register of [start, migrate, user, audit, classify, train, evaluate, bench, importCommand, source, models, labels]) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,7 @@
 import type { AppContext } from '../../app/context.js';
 import type { App } from '../../http/server.js';
+import { listMentionLabelsRoute } from './mention-labels-list.js';
+import { setMentionLabelsRoute } from './mention-labels-set.js';
 import { getMentionRoute } from './mentions-get.js';
 import { importMentionsRoute } from './mentions-import.js';
 import { listMentionsRoute } from './mentions-list.js';
@@ -17,7 +19,7 @@ import { listWatchesRoute } from './watches-list.js';
 import { testWatchRoute } from './watches-test.js';
 import { updateWatchRoute } from './watches-update.js';
 
-/** Monitoring for the UI under /api/v1/monitoring: watches, the stream, mention detail, sources and imports, summary, privacy. */
+/** Monitoring for the UI under /api/v1/monitoring: watches, the stream, mention detail and analysts' labels, sources and imports, summary, privacy. */
 export function registerMonitoringRoutes(api: App, ctx: AppContext): void {
   for (const route of [
     listWatchesRoute,
@@ -29,6 +31,8 @@ export function registerMonitoringRoutes(api: App, ctx: AppContext): void {
     listMentionsRoute,
     pollMentionsRoute,
     getMentionRoute,
+    listMentionLabelsRoute,
+    setMentionLabelsRoute,
     sourceHealthRoute,
     createSourceRoute,
     updateSourceRoute,

@@ -39,8 +39,11 @@ export interface DataOptions {
   datasetsDir: string;
   /** The project-made sets (`chhavi-police/<name>.<split>.jsonl`). */
   projectDir: string;
-  /** Rows `{id,text,labels:{<label>: bool|string}}` given by analysts, added to training. */
-  analystLabels?: string;
+  /**
+   * Rows `{id,text,labels:{<label>: bool|string}}` given by analysts, added to training: a JSON-lines
+   * file, or the rows themselves (read from the database by `chhavi train --with-analyst-labels`).
+   */
+  analystLabels?: string | readonly Row[];
   /** Keep only every n-th training row (for quick runs and tests). */
   subsample?: number;
 }
@@ -91,7 +94,7 @@ export function loadHeads(opts: DataOptions): HeadData[] {
   const pe = join(opts.projectDir, 'chhavi-police');
   const eventsTrain = sub(readSplit(pe, 'police-events', 'train'));
   const eventsDev = readSplit(pe, 'police-events', 'dev');
-  const analyst = opts.analystLabels ? readJsonl(opts.analystLabels) : [];
+  const analyst = typeof opts.analystLabels === 'string' ? readJsonl(opts.analystLabels) : (opts.analystLabels ?? []);
 
   // Posts about the police that are not hostile (complaints, criticism, reports, thanks) are
   // negatives for the safeguarded labels, so that talking about the police is not itself a signal.
