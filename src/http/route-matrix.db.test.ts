@@ -84,7 +84,7 @@ const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit
   'GET /api/v1/monitoring/mentions/:id': { roles: ['sb_supervisor', 'analyst', 'district_officer'] },
   'GET /api/v1/monitoring/mentions/:id/labels': { roles: ['sb_supervisor', 'analyst', 'district_officer'] },
   // Analysts' labels: the cell confirms or corrects the model; district desks see the judgements.
-  'PUT /api/v1/monitoring/mentions/:id/labels': { roles: ['sb_supervisor', 'analyst'] },
+  'POST /api/v1/monitoring/mentions/:id/labels': { roles: ['sb_supervisor', 'analyst'] },
   'GET /api/v1/monitoring/sources': { roles: ['admin', 'sb_supervisor', 'analyst'] },
   'POST /api/v1/monitoring/sources': { roles: ['admin', 'sb_supervisor'] },
   'PATCH /api/v1/monitoring/sources/:id': { roles: ['admin', 'sb_supervisor'] },

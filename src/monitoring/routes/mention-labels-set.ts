@@ -6,7 +6,7 @@ import { MentionIdParams } from './schemas.js';
 import { JudgeLabelsBody, MentionLabelsSchema } from './mention-labels-schemas.js';
 
 export function setMentionLabelsRoute(api: App, ctx: AppContext): void {
-  api.put(
+  api.post(
     '/monitoring/mentions/:id/labels',
     {
       schema: {

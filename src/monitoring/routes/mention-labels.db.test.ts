@@ -51,8 +51,8 @@ describe('analysts\' labels on a mention', () => {
   });
 
   const get = (who: SignedIn, id: string) => t.app.inject({ method: 'GET', url: `/api/v1/monitoring/mentions/${id}/labels`, headers: who.headers() });
-  const put = (who: SignedIn, id: string, judgements: unknown) =>
-    t.app.inject({ method: 'PUT', url: `/api/v1/monitoring/mentions/${id}/labels`, headers: who.headers(), payload: { judgements } });
+  const judge = (who: SignedIn, id: string, judgements: unknown) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/monitoring/mentions/${id}/labels`, headers: who.headers(), payload: { judgements } });
   const labelOf = (body: MentionLabels, label: string) => body.labels.find((l) => l.label === label)!;
 
   it('shows the model\'s decision per label before anyone judged it', async () => {
@@ -73,7 +73,7 @@ describe('analysts\' labels on a mention', () => {
   });
 
   it('stores a confirmation and a correction with who, when and the model shown, and audits them', async () => {
-    const res = await put(analystA, classified, [
+    const res = await judge(analystA, classified, [
       { label: 'hostile', value: predicted.hostile },
       { label: 'sentiment', value: predicted.sentiment === 'negative' ? 'neutral' : 'negative', note: 'sarcasm <i>here</i>' },
     ]);
@@ -101,8 +101,8 @@ describe('analysts\' labels on a mention', () => {
   });
 
   it('keeps every earlier judgement: the latest per analyst is current, the rest is history', async () => {
-    expect((await put(analystA, classified, [{ label: 'hostile', value: !predicted.hostile }])).statusCode).toBe(200);
-    expect((await put(analystA2, classified, [{ label: 'hostile', value: predicted.hostile }])).statusCode).toBe(200);
+    expect((await judge(analystA, classified, [{ label: 'hostile', value: !predicted.hostile }])).statusCode).toBe(200);
+    expect((await judge(analystA2, classified, [{ label: 'hostile', value: predicted.hostile }])).statusCode).toBe(200);
     const body = (await get(officerA, classified)).json<MentionLabels>();
     const current = labelOf(body, 'hostile').current;
     expect(current.map((j) => [j.analyst.id === analystAId, j.value])).toEqual([
@@ -126,14 +126,14 @@ describe('analysts\' labels on a mention', () => {
       [[{ label: 'sentiment', value: true }], 'judgements[0].value'],
     ];
     for (const [judgements, field] of cases) {
-      const res = await put(analystA, classified, judgements);
+      const res = await judge(analystA, classified, judgements);
       expect(res.statusCode, JSON.stringify(judgements)).toBe(400);
       const { error } = res.json<ErrorBody>();
       expect(error.code).toBe('validation_failed');
       expect(error.details?.field).toBe(field);
     }
     // Schema errors name the path too.
-    const empty = await put(analystA, classified, []);
+    const empty = await judge(analystA, classified, []);
     expect(empty.statusCode).toBe(400);
     expect(empty.json<ErrorBody>().error.details?.issues?.[0]?.path).toContain('judgements');
     const rows = await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mention_labels WHERE mention_id = $1::bigint', [classified]);
@@ -142,11 +142,11 @@ describe('analysts\' labels on a mention', () => {
 
   it('answers 403 to roles that do not label and 404 outside the caller\'s units', async () => {
     const judgement = [{ label: 'praise', value: true }];
-    expect((await put(officerA, classified, judgement)).statusCode).toBe(403);
-    expect((await put(editorA, classified, judgement)).statusCode).toBe(403);
+    expect((await judge(officerA, classified, judgement)).statusCode).toBe(403);
+    expect((await judge(editorA, classified, judgement)).statusCode).toBe(403);
     expect((await get(editorA, classified)).statusCode).toBe(403);
     expect((await get(officerB, classified)).statusCode).toBe(404);
-    expect((await put(analystA, '999999999', judgement)).statusCode).toBe(404);
+    expect((await judge(analystA, '999999999', judgement)).statusCode).toBe(404);
     expect((await get(analystA, 'not-a-mention')).statusCode).toBe(404);
     const rows = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM mention_labels WHERE label = 'praise'");
     expect(rows[0]!.n).toBe(0);

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatDateTime } from '../ui/names.js';
 import { useLoad } from '../ui/use-load.js';
 import { LabelExplanations } from './LabelExplanations.js';
+import { LabelJudgements } from './LabelJudgements.js';
 import { labelScores, prettyJson } from './safe-text.js';
 import { Author, ExternalLink, LangName, MentionCard, MentionText, placeText, PlatformLabel, useLabelText, useUnitLabel } from './shared.js';
 
@@ -117,6 +118,7 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
         ) : null}
         {m.model ? <p className="muted small">{t('monitoring.detail.model', { model: m.model })}</p> : null}
         {explanation ? <LabelExplanations explanation={explanation} labelText={labelText} /> : null}
+        <LabelJudgements key={m.id} mentionId={m.id} labelText={labelText} />
       </section>
 
       <section className="panel">
