@@ -6,7 +6,6 @@ import {
   StorageType,
   connect,
   nanos,
-  type ConsumerMessages,
   type JetStreamClient,
   type JsMsg,
   type NatsConnection,
@@ -152,28 +151,41 @@ export class NatsStream implements MentionStream {
   consume(write: BatchWriter, opts: ConsumeOptions): StreamConsumer {
     let running = true;
     const dec = new TextDecoder();
-    const live = new Set<ConsumerMessages>();
     const loop = async (): Promise<void> => {
+      const consumer = await this.js.consumers.get(this.stream, this.durable);
       while (running) {
-        let messages: ConsumerMessages | null = null;
+        let msgs: JsMsg[] = [];
         try {
-          const consumer = await this.js.consumers.get(this.stream, this.durable);
-          // A continuous pull: JetStream keeps up to one batch on its way to this loop, so the
-          // next batch is already here when the write of this one commits.
-          messages = await consumer.consume({ max_messages: opts.batchSize });
-          live.add(messages);
-          if (!running) break;
-          await this.drainBatches(messages, write, opts, dec, () => running);
+          const iter = await consumer.fetch({ max_messages: opts.batchSize, expires: 1000 });
+          for await (const m of iter) {
+            msgs.push(m);
+            if (!running) break;
+          }
         } catch (err) {
           if (!running) break;
-          this.opts.logger?.warn({ err }, 'ingestion stream: consuming failed; retrying');
+          this.opts.logger?.warn({ err }, 'ingestion stream: fetch failed; retrying');
           await new Promise((r) => setTimeout(r, 500));
-        } finally {
-          if (messages) {
-            live.delete(messages);
-            messages.stop();
+          continue;
+        }
+        if (msgs.length === 0) continue;
+        const items: IncomingMention[] = [];
+        const good: JsMsg[] = [];
+        for (const m of msgs) {
+          try {
+            items.push(JSON.parse(dec.decode(m.data)) as IncomingMention);
+            good.push(m);
+          } catch (err) {
+            this.opts.logger?.error({ err, seq: m.seq }, 'ingestion stream: undecodable message dropped');
+            m.term();
           }
         }
+        msgs = good;
+        // A failed write leaves the batch unacknowledged: JetStream delivers it again.
+        await write(items);
+        // Acknowledged after the commit, all in one flush: an acknowledgement lost on the way only
+        // means the batch comes again after the wait, and the unique key stores nothing twice.
+        for (const m of msgs) m.ack();
+        await this.nc.flush().catch((err: unknown) => this.opts.logger?.warn({ err }, 'ingestion stream: acknowledgements not confirmed; the batch may be delivered again'));
       }
     };
     const loops = Array.from({ length: opts.concurrency }, () =>
@@ -185,65 +197,9 @@ export class NatsStream implements MentionStream {
     return {
       stop: async () => {
         running = false;
-        for (const m of live) m.stop();
         await Promise.all(loops);
       },
     };
-  }
-
-  /**
-   * Takes batches from a continuous pull: up to `batchSize` messages, waiting at most `lingerMs`
-   * after the first, writes each and acknowledges it after the commit.
-   */
-  private async drainBatches(messages: ConsumerMessages, write: BatchWriter, opts: ConsumeOptions, dec: { decode(data: Uint8Array): string }, running: () => boolean): Promise<void> {
-    const it = messages[Symbol.asyncIterator]();
-    let next: Promise<IteratorResult<JsMsg>> | null = null;
-    const take = () => (next ??= it.next());
-    while (running()) {
-      const first = await take();
-      next = null;
-      if (first.done) return;
-      let msgs: JsMsg[] = [first.value];
-      let ended = false;
-      const deadline = performance.now() + opts.lingerMs;
-      while (msgs.length < opts.batchSize) {
-        let r: IteratorResult<JsMsg> | null;
-        if (messages.getPending() > 0) r = await take();
-        else {
-          const wait = deadline - performance.now();
-          if (wait <= 0) break;
-          let timer: NodeJS.Timeout | undefined;
-          r = await Promise.race([take(), new Promise<null>((res) => (timer = setTimeout(() => res(null), wait)))]);
-          clearTimeout(timer);
-          if (r === null) break;
-        }
-        next = null;
-        if (r.done) {
-          ended = true;
-          break;
-        }
-        msgs.push(r.value);
-      }
-      const items: IncomingMention[] = [];
-      const good: JsMsg[] = [];
-      for (const m of msgs) {
-        try {
-          items.push(JSON.parse(dec.decode(m.data)) as IncomingMention);
-          good.push(m);
-        } catch (err) {
-          this.opts.logger?.error({ err, seq: m.seq }, 'ingestion stream: undecodable message dropped');
-          m.term();
-        }
-      }
-      msgs = good;
-      // A failed write leaves the batch unacknowledged: JetStream delivers it again.
-      if (items.length) await write(items);
-      // Acknowledged after the commit, all in one flush: an acknowledgement lost on the way only
-      // means the batch comes again after the wait, and the unique key stores nothing twice.
-      for (const m of msgs) m.ack();
-      await this.nc.flush().catch((err: unknown) => this.opts.logger?.warn({ err }, 'ingestion stream: acknowledgements not confirmed; the batch may be delivered again'));
-      if (ended) return;
-    }
   }
 
   /** Removes the stream and its messages (tests and benchmarks only). */
