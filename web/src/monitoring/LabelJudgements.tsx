@@ -60,6 +60,8 @@ export function LabelJudgementsView({ data, labelText, formatTime, onJudge, note
         <tbody>
           {data.labels.map(({ label, predicted, current }) => {
             const past = earlier(label, current);
+            // The model's decision first (to confirm), then the values that would correct it.
+            const values = predicted === null ? valuesOf(label) : [predicted, ...valuesOf(label).filter((v) => v !== predicted)];
             return (
               <tr key={label} data-label={label}>
                 <td>{labelText(label)}</td>
@@ -89,7 +91,7 @@ export function LabelJudgementsView({ data, labelText, formatTime, onJudge, note
                 </td>
                 {canLabel ? (
                   <td className="judge-actions">
-                    {valuesOf(label).map((value) => (
+                    {values.map((value) => (
                       <button
                         key={String(value)}
                         type="button"

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
+
+/**
+ * An analyst corrects a label on a mention's page: the judgement appears in the label's row with
+ * the analyst's name (as text) and stays after a reload, with the model's decision beside it.
+ */
+
+const PASSWORD = `e2e-${randomBytes(12).toString('base64url')}-Strong!`;
+const ANALYST = 'label.analyst';
+const DISPLAY = '<b>Label</b> analyst';
+const shots = join(repoRoot, 'test-results');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+let dataDir: string;
+let server: ServerProcess | null = null;
+let browser: Browser | null = null;
+let page: Page;
+let mentionId: string;
+let webhook: { id: string; secret: string };
+const pageErrors: string[] = [];
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
+
+function chhavi(args: string[]): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, CHHAVI_DEMO: '0', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.NATS_URL;
+  delete env.CHHAVI_DATA;
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'chhavi.js'), ...args, '--data', dataDir], { cwd: repoRoot, env, encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`chhavi ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+async function session(username: string, password: string): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
+  const login = await fetch(`${server!.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { user } = (await login.json()) as { user: { csrfToken: string } };
+  return (method, path, body) =>
+    fetch(`${server!.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': user.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  mkdirSync(shots, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'chhavi-e2e-labels-'));
+  const added = chhavi(['source', 'add', 'webhook', 'Partner feed', '--platform', 'x']);
+  const found = /webhooks\/([0-9a-f-]{36}); signing secret \(shown once\): (\S+)/.exec(added);
+  if (!found) throw new Error(`no webhook secret in: ${added}`);
+  webhook = { id: found[1]!, secret: found[2]! };
+  server = await startServer({ dataDir, port: await freePort(), adminPassword: PASSWORD });
+
+  const admin = await session('admin', PASSWORD);
+  const created = await admin('POST', '/users', { username: ANALYST, displayName: DISPLAY, role: 'analyst', allUnits: true });
+  expect(created.status).toBe(201);
+  const { initialPassword } = (await created.json()) as { initialPassword: string };
+  const first = await session(ANALYST, initialPassword);
+  expect((await first('POST', '/auth/password', { currentPassword: initialPassword, newPassword: PASSWORD })).status).toBe(204);
+  const analyst = await session(ANALYST, PASSWORD);
+
+  const body = JSON.stringify({ mentions: [{ externalId: 'label-1', authorHandle: 'resident', text: 'Thana Saket ke staff ko shukriya, FIR turant likhi gayi', createdAt: new Date().toISOString() }] });
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = `sha256=${createHmac('sha256', webhook.secret).update(`${ts}.`).update(body).digest('hex')}`;
+  const pushed = await fetch(`${server.baseUrl}/api/v1/monitoring/webhooks/${webhook.id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-chhavi-timestamp': String(ts), 'x-chhavi-signature': signature }, body });
+  expect(pushed.status, await pushed.text()).toBe(202);
+  const storedBy = Date.now() + 30_000;
+  for (;;) {
+    const { mentions } = (await (await analyst('GET', '/monitoring/mentions')).json()) as { mentions: { id: string }[] };
+    if (mentions.length === 1) {
+      mentionId = mentions[0]!.id;
+      break;
+    }
+    if (Date.now() > storedBy) throw new Error('the pushed mention was not stored');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: server.baseUrl });
+  page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('labelling a mention', () => {
+  it('corrects a label with a note, shows who and when, and keeps it across a reload', async () => {
+    await page.goto('/');
+    await page.getByLabel('Username').fill(ANALYST);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await page.goto(`/monitoring/mentions/${mentionId}`);
+
+    const judgements = page.getByTestId('judgements');
+    const praise = judgements.locator('tr[data-label="praise"]');
+    await eventually(() => praise.textContent()).toContain('Not judged yet.');
+    const predicted = (await praise.getByTestId('predicted').textContent()) ?? '';
+    await page.getByTestId('judge-note').fill('thanks to the station <i>staff</i>');
+    await praise.getByTestId('correct').click();
+
+    await eventually(() => praise.getByTestId('judgement').count()).toBe(1);
+    const shown = (await praise.getByTestId('judgement').textContent()) ?? '';
+    expect(shown).toContain('corrected');
+    expect(shown).toContain(`by ${DISPLAY} at`);
+    expect(shown).toContain('thanks to the station <i>staff</i>');
+    expect(await judgements.locator('b, i').count()).toBe(0);
+    expect(await page.getByTestId('judge-note').inputValue()).toBe('');
+
+    await page.reload();
+    await eventually(() => praise.getByTestId('judgement').count()).toBe(1);
+    expect(await praise.getByTestId('predicted').textContent()).toBe(predicted);
+    expect(await praise.getByTestId('judgement').textContent()).toContain(DISPLAY);
+    await page.screenshot({ path: join(shots, 'mention-labels.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
