@@ -15,7 +15,8 @@ function items(n: number): IncomingMention[] {
   }));
 }
 
-const pool = new EnrichPool({ enricher: 'language', threads: 2, local: languageOnlyEnricher });
+// Without a local enricher every batch goes to the threads.
+const pool = new EnrichPool({ enricher: 'language', threads: 2 });
 afterAll(async () => {
   await pool.close();
 });
@@ -24,8 +25,12 @@ describe('enrichment pool', () => {
   it('prepares a batch on threads exactly as on this thread, in the batch order', async () => {
     const batch = items(450);
     const { rows } = await pool.prepare(batch);
-    expect(pool.size).toBe(2);
+    expect(pool.size).toBeGreaterThan(0);
     expect(rows).toEqual(prepareBatch(batch, languageOnlyEnricher).rows);
+    // Once the threads are ready a batch is cut into one chunk per thread.
+    const again = await pool.prepare(batch);
+    expect(pool.size).toBe(2);
+    expect(again.rows).toEqual(rows);
   });
 
   it('fails a chunk whose enrichment throws with EnrichFailed, so the writer can split the batch', async () => {
@@ -36,11 +41,13 @@ describe('enrichment pool', () => {
     expect((await pool.prepare(items(200))).rows).toHaveLength(200);
   });
 
-  it('enriches a small batch on this thread while no thread runs', async () => {
+  it('enriches on this thread while no thread is ready, and starts threads for a batch of a chunk or more', async () => {
     const idle = new EnrichPool({ enricher: 'language', threads: 2, local: languageOnlyEnricher });
-    const { rows } = await idle.prepare(items(10));
-    expect(rows).toHaveLength(10);
+    expect((await idle.prepare(items(10))).rows).toHaveLength(10);
     expect(idle.size).toBe(0);
+    const batch = items(300);
+    expect((await idle.prepare(batch)).rows).toEqual(prepareBatch(batch, languageOnlyEnricher).rows);
+    expect(idle.size).toBe(2);
     await idle.close();
     await expect(idle.prepare(items(10))).rejects.toThrow(/closed/);
   });

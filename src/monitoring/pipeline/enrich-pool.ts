@@ -30,6 +30,8 @@ interface Job {
 interface Thread {
   worker: Worker;
   jobs: Map<number, Job>;
+  /** The thread has loaded its enricher. */
+  ready: boolean;
 }
 
 export interface EnrichPoolOptions {
@@ -41,9 +43,8 @@ export interface EnrichPoolOptions {
   idleMs?: number;
   logger?: Logger | undefined;
   /**
-   * The same enricher on this thread: a batch smaller than one chunk, while no thread is running,
-   * is enriched here, so a trickle of mentions after a quiet spell does not wait for a thread to
-   * start and load the model.
+   * The same enricher on this thread: while no thread is ready (none started yet, or all ended
+   * after a quiet spell) batches are enriched here; a batch of at least one chunk starts threads.
    */
   local?: Enricher;
 }
@@ -54,8 +55,9 @@ const MIN_CHUNK = 100;
 /**
  * Enrichment on worker threads, so the CPU work of batch N+1 runs while batch N is written and
  * the writer's thread only moves rows to the database. Each thread loads its own copy of the model
- * (about 60 MB), on first use; threads end after `idleMs` without work. A batch is cut into
- * one chunk per thread and the rows come back in the batch's order.
+ * (about 60 MB) when it starts; until one is ready, batches are enriched on this thread (`local`),
+ * so no batch waits for a model to load. Threads end after `idleMs` without work. A batch is cut
+ * into one chunk per ready thread and the rows come back in the batch's order.
  */
 export class EnrichPool {
   private readonly threads: Thread[] = [];
@@ -75,9 +77,15 @@ export class EnrichPool {
   async prepare(items: readonly IncomingMention[]): Promise<PreparedBatch> {
     if (this.closed) throw new Error('the enrichment pool is closed');
     if (items.length === 0) return { rows: [] };
-    if (this.opts.local && this.threads.length === 0 && items.length < MIN_CHUNK) return prepareBatch(items, this.opts.local);
+    const ready = this.threads.filter((t) => t.ready).length;
+    // Threads start (and load the model) in the background; until one is ready, this thread enriches.
+    if (items.length >= MIN_CHUNK) while (this.threads.length < this.max) this.spawn();
+    if (this.opts.local && ready === 0) {
+      this.touch();
+      return prepareBatch(items, this.opts.local);
+    }
     const now = new Date().toISOString();
-    const chunks = Math.max(1, Math.min(this.max, Math.ceil(items.length / MIN_CHUNK)));
+    const chunks = Math.max(1, Math.min(Math.max(ready, 1), Math.ceil(items.length / MIN_CHUNK)));
     const per = Math.ceil(items.length / chunks);
     this.touch();
     const parts = await Promise.all(
@@ -93,7 +101,8 @@ export class EnrichPool {
 
   /** The least busy thread takes the job; a new thread starts while there are fewer than `max` and all are busy. */
   private dispatch(job: Job): void {
-    let t = this.threads.reduce<Thread | null>((best, x) => (best === null || x.jobs.size < best.jobs.size ? x : best), null);
+    const pick = (ts: Thread[]) => ts.reduce<Thread | null>((best, x) => (best === null || x.jobs.size < best.jobs.size ? x : best), null);
+    let t = pick(this.threads.filter((x) => x.ready)) ?? pick(this.threads);
     if (!t || (t.jobs.size > 0 && this.threads.length < this.max)) t = this.spawn();
     t.jobs.set(job.req.id, job);
     t.worker.ref();
@@ -101,10 +110,15 @@ export class EnrichPool {
   }
 
   private spawn(): Thread {
-    const worker = startWorker();
-    const t: Thread = { worker, jobs: new Map() };
+    const worker = startWorker(this.opts.enricher);
+    const t: Thread = { worker, jobs: new Map(), ready: false };
     this.threads.push(t);
     worker.on('message', (res: EnrichResponse) => {
+      if ('ready' in res) {
+        t.ready = true;
+        if (t.jobs.size === 0) worker.unref();
+        return;
+      }
       const job = t.jobs.get(res.id);
       if (!job) return;
       t.jobs.delete(res.id);
@@ -165,11 +179,11 @@ export class EnrichPool {
  * The worker module next to this one: compiled JavaScript in a build; from the TypeScript source
  * (tests), through tsx's loader, registered inside the thread before the module loads.
  */
-function startWorker(): Worker {
+function startWorker(enricher: EnrichRequest['enricher']): Worker {
   const url = new URL(import.meta.url.endsWith('.ts') ? './enrich-worker.ts' : './enrich-worker.js', import.meta.url);
-  if (!url.pathname.endsWith('.ts')) return new Worker(url);
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: { enricher } });
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData: { enricher } });
 }
 
 /** Which enricher a thread can run in place of `enrich`, or null for one only this thread has (a test's). */

@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { defaultEnricher, languageOnlyEnricher, type Enricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { prepareRow } from '../mentions/prepare.js';
@@ -12,14 +12,19 @@ export interface EnrichRequest {
   now: string;
 }
 
-export type EnrichResponse = { id: number; rows: MentionRow[] } | { id: number; error: { message: string; stack?: string | undefined } };
+export type EnrichResponse = { id: number; rows: MentionRow[] } | { id: number; error: { message: string; stack?: string | undefined } } | { ready: true };
 
-// The thread's own enricher: the model is loaded once per thread, on its first request.
+// The thread's own enricher: the model is loaded once per thread.
 const enrichers: Partial<Record<EnrichRequest['enricher'], Enricher>> = {};
 
 function enricher(kind: EnrichRequest['enricher']): Enricher {
   return (enrichers[kind] ??= kind === 'language' ? languageOnlyEnricher : defaultEnricher());
 }
+
+// The model is loaded before the thread says it is ready, so no batch waits for the loading.
+const start = (workerData as { enricher?: EnrichRequest['enricher'] } | null)?.enricher;
+if (start) enricher(start);
+parentPort?.postMessage({ ready: true } satisfies EnrichResponse);
 
 parentPort?.on('message', (req: EnrichRequest) => {
   let res: EnrichResponse;
