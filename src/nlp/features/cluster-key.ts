@@ -80,16 +80,19 @@ export function clusterKey(norm: string): string {
   const levels = 32 - Math.clz32(t | votes);
   const hi = atLeast(countsA, levels, t);
   const lo = atLeast(countsB, levels, t);
-  return hex8(hi) + hex8(lo);
+  return hex16(hi, lo);
 }
 
-const HEX = '0123456789abcdef';
+/** Char codes of the hex digits 0–f. */
+const HEX = Uint16Array.from('0123456789abcdef', (d) => d.charCodeAt(0));
 
-/** A 32-bit value as 8 lower-case hex digits. */
-function hex8(x: number): string {
-  return (
-    HEX[(x >>> 28) & 15]! + HEX[(x >>> 24) & 15]! + HEX[(x >>> 20) & 15]! + HEX[(x >>> 16) & 15]! +
-    HEX[(x >>> 12) & 15]! + HEX[(x >>> 8) & 15]! + HEX[(x >>> 4) & 15]! + HEX[x & 15]!
+/** Two 32-bit values as 16 lower-case hex digits, built in one string. */
+function hex16(hi: number, lo: number): string {
+  return String.fromCharCode(
+    HEX[(hi >>> 28) & 15]!, HEX[(hi >>> 24) & 15]!, HEX[(hi >>> 20) & 15]!, HEX[(hi >>> 16) & 15]!,
+    HEX[(hi >>> 12) & 15]!, HEX[(hi >>> 8) & 15]!, HEX[(hi >>> 4) & 15]!, HEX[hi & 15]!,
+    HEX[(lo >>> 28) & 15]!, HEX[(lo >>> 24) & 15]!, HEX[(lo >>> 20) & 15]!, HEX[(lo >>> 16) & 15]!,
+    HEX[(lo >>> 12) & 15]!, HEX[(lo >>> 8) & 15]!, HEX[(lo >>> 4) & 15]!, HEX[lo & 15]!,
   );
 }
 
