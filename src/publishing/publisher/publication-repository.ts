@@ -108,8 +108,8 @@ export async function lockPosts(q: Queryable, postIds: readonly string[]): Promi
 }
 
 /**
- * `markPublished` and `endAttempt` for publications whose calls succeeded: each only where its
- * attempt still owns the publication. Returns the ids recorded.
+ * Records the remote posts of calls that succeeded (`published`) and ends their attempts, each only
+ * where its attempt still owns the publication. Returns the ids recorded.
  */
 export async function markPublishedMany(
   q: Queryable,
@@ -134,17 +134,6 @@ export async function markPublishedMany(
     [json],
   );
   return new Set(rows.map((r) => r.id));
-}
-
-/** Records the remote post; false when the attempt no longer owns the publication. */
-export async function markPublished(q: Queryable, id: string, attempt: number, ref: { remoteId: string; url: string | null }): Promise<boolean> {
-  const n = await q.execute(
-    `UPDATE publications SET state = 'published', remote_id = $3, remote_url = $4, published_at = now(), lease_until = NULL,
-       state_reason = NULL, error_kind = NULL, error_code = NULL, error_message = NULL, updated_at = now()
-     WHERE id = $1 AND state = 'publishing' AND attempts = $2`,
-    [id, attempt, ref.remoteId, ref.url],
-  );
-  return n === 1;
 }
 
 export interface ErrorFields {

@@ -246,7 +246,7 @@ export class Publisher {
 
   /**
    * Step 3: the remote id and `published`, the post's roll-up, the metrics pulls, and the audit row,
-   * committed together with those of the other calls that finished meanwhile (`PublishedBatch`).
+   * committed together with those of the other calls that finished meanwhile (`Coalescer`).
    */
   private async finishPublished(pub: Publication, attempt: number, ref: PublishedRef, outcome: 'published' | 'found'): Promise<void> {
     await this.published.request({ publicationId: pub.id, postId: pub.postId, unitId: pub.unitId, attempt, remoteId: ref.remoteId, url: ref.url, outcome });
