@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPage, tearDown } from './browser.js';
 import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
 
 /**
@@ -16,7 +17,6 @@ import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from
 
 const PASSWORD = `e2e-${randomBytes(12).toString('base64url')}-Strong!`;
 const shots = join(repoRoot, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const HOSTILE_NAME = '<img src=x onerror="window.__xss=1">.csv';
 
 const FEED = `<?xml version="1.0" encoding="UTF-8"?>
@@ -34,7 +34,7 @@ let feedUrl: string;
 let feedHits = 0;
 let browser: Browser | null = null;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
 
 beforeAll(async () => {
@@ -54,20 +54,12 @@ beforeAll(async () => {
   feedUrl = `http://127.0.0.1:${feedPort}/feed.xml`;
 
   server = await startServer({ dataDir, port: await freePort(), adminPassword: PASSWORD });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: server.baseUrl });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
-  });
+  ({ browser, page, pageErrors } = await openPage(server.baseUrl, { width: 1366, height: 900 }));
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
   await new Promise<void>((resolve) => (feedServer ? feedServer.close(() => resolve()) : resolve()));
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await tearDown(browser, server, dataDir);
 }, 60_000);
 
 describe('managing sources in the browser', () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPage, tearDown } from './browser.js';
 import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
 
 /**
@@ -19,7 +20,6 @@ import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from
 const PASSWORD = `e2e-${randomBytes(12).toString('base64url')}-Strong!`;
 const ANALYST = 'cell.analyst';
 const shots = join(repoRoot, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const SCRIPT = '<script>window.__xss=1</script>';
 const IMG = '<img src=x onerror="window.__xss=1">';
@@ -31,7 +31,7 @@ let server: ServerProcess | null = null;
 let browser: Browser | null = null;
 let page: Page;
 let webhook: { id: string; secret: string };
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 
 /** Runs the command line on the test's data folder (before the server holds the embedded database). */
@@ -120,19 +120,11 @@ beforeAll(async () => {
     if (Date.now() > storedBy) throw new Error(`${mentions.length} of 3 pushed mentions stored`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: server.baseUrl });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
-  });
+  ({ browser, page, pageErrors } = await openPage(server.baseUrl));
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await tearDown(browser, server, dataDir);
 }, 60_000);
 
 describe('the monitoring screens', () => {

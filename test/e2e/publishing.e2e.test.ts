@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { CHROMIUM_ARGS, collectErrors, tearDown } from './browser.js';
 import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
 
 /**
@@ -16,7 +17,6 @@ import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from
 const ADMIN_PASSWORD = `e2e-${randomBytes(12).toString('base64url')}-Strong!`;
 const USER_PASSWORD = `e2e-${randomBytes(12).toString('base64url')}-Users!`;
 const shots = join(repoRoot, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 let dataDir: string;
 let server: ServerProcess | null = null;
@@ -60,10 +60,7 @@ async function newPage(): Promise<Page> {
   const context = await browser!.newContext({ viewport: { width: 1366, height: 768 }, baseURL: server!.baseUrl, timezoneId: 'Asia/Kolkata' });
   contexts.push(context);
   const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
-  });
+  collectErrors(page, pageErrors);
   // Confirmation dialogs (pause, resume) are accepted.
   page.on('dialog', (dialog) => void dialog.accept());
   return page;
@@ -101,9 +98,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await tearDown(browser, server, dataDir);
 }, 60_000);
 
 describe('publishing in the browser', () => {

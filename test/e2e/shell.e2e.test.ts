@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { openPage, tearDown } from './browser.js';
 import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
 
 /**
@@ -13,14 +14,12 @@ import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from
 
 const ADMIN_PASSWORD = `e2e-${randomBytes(12).toString('base64url')}-Strong!`;
 const shots = join(repoRoot, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 let dataDir: string;
 let server: ServerProcess | null = null;
 let browser: Browser | null = null;
-let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 /** Waits for the page to reach a state; sign-in and password changes hash with scrypt, which takes a while on a busy machine. */
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
@@ -32,20 +31,11 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'chhavi-e2e-'));
   server = await startServer({ dataDir, port: await freePort(), adminPassword: ADMIN_PASSWORD });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: server.baseUrl });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (msg) => {
-    // The browser logs every 4xx answer (the first /auth/me before sign-in is a 401); those are expected.
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
-  });
+  ({ browser, page, pageErrors } = await openPage(server.baseUrl));
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await tearDown(browser, server, dataDir);
 }, 60_000);
 
 describe('the web shell', () => {
