@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('enrichment pool', () => {
   it('prepares a batch on threads exactly as on this thread, in the batch order', async () => {
-    const batch = items(450);
+    const batch = items(600);
     const { rows } = await pool.prepare(batch);
     expect(pool.size).toBeGreaterThan(0);
     expect(rows).toEqual(prepareBatch(batch, languageOnlyEnricher).rows);
@@ -41,11 +41,12 @@ describe('enrichment pool', () => {
     expect((await pool.prepare(items(200))).rows).toHaveLength(200);
   });
 
-  it('enriches on this thread while no thread is ready, and starts threads for a batch of a chunk or more', async () => {
+  it('enriches on this thread while no thread is ready, and starts threads for a backed-up batch', async () => {
     const idle = new EnrichPool({ enricher: 'language', threads: 2, local: languageOnlyEnricher });
     expect((await idle.prepare(items(10))).rows).toHaveLength(10);
+    expect((await idle.prepare(items(300))).rows).toHaveLength(300);
     expect(idle.size).toBe(0);
-    const batch = items(300);
+    const batch = items(600);
     expect((await idle.prepare(batch)).rows).toEqual(prepareBatch(batch, languageOnlyEnricher).rows);
     expect(idle.size).toBe(2);
     await idle.close();

@@ -44,13 +44,18 @@ export interface EnrichPoolOptions {
   logger?: Logger | undefined;
   /**
    * The same enricher on this thread: while no thread is ready (none started yet, or all ended
-   * after a quiet spell) batches are enriched here; a batch of at least one chunk starts threads.
+   * after a quiet spell) batches are enriched here; a batch of START_AT items starts threads.
    */
   local?: Enricher;
 }
 
 /** Below this many items a chunk is not worth a thread's round trip; a batch is split into chunks at least this big. */
 const MIN_CHUNK = 100;
+/**
+ * A batch this big starts the threads: the stream is backed up (at a steady 1,000/s, batches are
+ * tens of items). Starting threads costs seconds of CPU for the model, which a trickle should not pay.
+ */
+const START_AT = 500;
 
 /**
  * Enrichment on worker threads, so the CPU work of batch N+1 runs while batch N is written and
@@ -79,7 +84,7 @@ export class EnrichPool {
     if (items.length === 0) return { rows: [] };
     const ready = this.threads.filter((t) => t.ready).length;
     // Threads start (and load the model) in the background; until one is ready, this thread enriches.
-    if (items.length >= MIN_CHUNK) while (this.threads.length < this.max) this.spawn();
+    if (items.length >= START_AT) while (this.threads.length < this.max) this.spawn();
     if (this.opts.local && ready === 0) {
       this.touch();
       return prepareBatch(items, this.opts.local);
