@@ -1,4 +1,7 @@
+import type { ClusterView, MentionDetail as MentionDetailView, MentionSummary, MentionVersion, SourceHealthView } from '../../../src/monitoring/stream/stream-types.js';
 import { api } from './client.js';
+
+export type { ClusterView, MentionSummary, MentionVersion } from '../../../src/monitoring/stream/stream-types.js';
 
 /**
  * The monitoring API under /api/v1/monitoring (src/monitoring/routes): watches, the mention
@@ -46,29 +49,6 @@ export interface WatchPatch extends Partial<NewWatch> {
   version?: number;
 }
 
-export interface MentionSummary {
-  id: string;
-  platform: string;
-  externalId: string;
-  url: string | null;
-  authorHandle: string | null;
-  authorName: string | null;
-  authorPseudonymised: boolean;
-  /** Raw text as posted: never HTML. */
-  text: string;
-  lang: string | null;
-  labels: string[];
-  geoDistrict: string | null;
-  geoStation: string | null;
-  unitIds: string[];
-  clusterId: string | null;
-  clusterSize: number | null;
-  version: number;
-  deleted: boolean;
-  createdAt: string;
-  ingestedAt: string;
-}
-
 export interface MentionFilters {
   watchId?: string;
   unitId?: string;
@@ -92,38 +72,10 @@ export interface MentionPollPage {
   more: boolean;
 }
 
-export interface MentionVersion {
-  version: number;
-  text: string;
-  url: string | null;
-  media: unknown;
-  engagement: unknown;
-  raw: unknown;
-  deleted: boolean;
-  seenAt: string;
-  supersededAt: string;
-}
-
 export interface MentionDetail {
-  mention: MentionSummary & {
-    authorExternalId: string | null;
-    normalized: string;
-    replyTo: string | null;
-    quoteOf: string | null;
-    shareOf: string | null;
-    media: unknown;
-    engagement: unknown;
-    raw: unknown;
-    scores: unknown;
-    model: string | null;
-    sourceId: string | null;
-    receivedAt: string;
-    updatedAt: string;
-    expiresAt: string | null;
-    holds: string[];
-  };
+  mention: MentionDetailView;
   versions: MentionVersion[];
-  cluster: { id: string; size: number; firstSeenAt: string; lastSeenAt: string; firstMentionId: string | null; members: MentionSummary[] } | null;
+  cluster: ClusterView | null;
   watches: { id: string; name: string; matchedAt: string }[];
   /** Why the mention carries each of its labels, by the model in use now; null when it has none. */
   explanation: MentionExplanation | null;
@@ -144,24 +96,9 @@ export interface WatchTestResult {
   mentions: MentionSummary[];
 }
 
-export type SourceState = 'ok' | 'failing' | 'idle' | 'disabled';
+export type SourceState = SourceHealthView['state'];
 
-export interface SourceHealth {
-  id: string;
-  kind: string;
-  name: string;
-  unitIds: string[];
-  enabled: boolean;
-  pollSeconds: number | null;
-  lastRunAt: string | null;
-  lastSuccessAt: string | null;
-  lastErrorAt: string | null;
-  lastError: string | null;
-  consecutiveFailures: number;
-  lastItemAt: string | null;
-  lagSeconds: number | null;
-  itemsTotal: number;
-  state: SourceState;
+export interface SourceHealth extends SourceHealthView {
   /** The feed address (rss) or the Sandbox API base (sandbox; null: this server). */
   url: string | null;
   /** A webhook source: its endpoint under /api/v1. */
