@@ -36,8 +36,35 @@ export class SandboxRejection extends Error {
 export const SANDBOX_HANDLE_PATTERN = '^[a-z0-9_]{3,40}$';
 const HANDLE = new RegExp(SANDBOX_HANDLE_PATTERN);
 
+const TOKEN_CACHE_MS = 3_000;
+const TOKEN_CACHE_MAX = 10_000;
+
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+export interface CreatePostInput {
+  text: string;
+  link?: string | null;
+  title?: string | null;
+  media?: { sha256: string; mime: string; bytes: number; alt?: string }[];
+}
+
+/** The post to insert, after the Sandbox's content rules (a `SandboxRejection` otherwise). */
+function newPost(handle: string, input: CreatePostInput, idempotencyKey: string | null) {
+  const length = codePointLength(input.text);
+  if (length > sandboxLimits.maxText) throw new SandboxRejection('too_long', `text is ${length} characters; the Sandbox allows ${sandboxLimits.maxText}`);
+  const media = input.media ?? [];
+  if (media.length > sandboxLimits.maxMedia) throw new SandboxRejection('too_many_media', `at most ${sandboxLimits.maxMedia} media items`);
+  if (!input.text.trim() && media.length === 0) throw new SandboxRejection('empty', 'a post needs text or media');
+  return {
+    handle,
+    text: input.text,
+    link: input.link ?? null,
+    title: input.title ?? null,
+    media: media.map((m) => ({ sha256: m.sha256, mime: m.mime, bytes: m.bytes, alt: m.alt ?? '' })),
+    idempotencyKey,
+  };
 }
 
 /**
@@ -46,6 +73,14 @@ function tokenHash(token: string): string {
  * publishing: Chhavi reaches it only through its HTTP API, like any platform.
  */
 export class SandboxNetwork {
+  /**
+   * Token hash → handle for tokens seen lately, so that a publish does not look its token up
+   * every call. An entry lives TOKEN_CACHE_MS at most, so a token revoked in the database (by any
+   * process) stops working within that time: bounded staleness is acceptable for this simulated
+   * network only, never for Chhavi's own sign-in. Unknown tokens are not cached.
+   */
+  private readonly tokens = new Map<string, { handle: string; until: number }>();
+
   constructor(
     private readonly db: Database,
     /** Base URL of the Sandbox API, for post links. */
@@ -64,7 +99,18 @@ export class SandboxNetwork {
   /** The handle a bearer token belongs to, or null. */
   async authenticate(token: string): Promise<string | null> {
     if (!token) return null;
-    return repo.findHandleByTokenHash(this.db, tokenHash(token));
+    const hash = tokenHash(token);
+    const now = Date.now();
+    const cached = this.tokens.get(hash);
+    if (cached && cached.until > now) return cached.handle;
+    const handle = await repo.findHandleByTokenHash(this.db, hash);
+    if (handle === null) {
+      this.tokens.delete(hash);
+      return null;
+    }
+    if (this.tokens.size >= TOKEN_CACHE_MAX) this.tokens.clear();
+    this.tokens.set(hash, { handle, until: now + TOKEN_CACHE_MS });
+    return handle;
   }
 
   /** The injected fault that answers this call instead, if any. */
@@ -86,24 +132,43 @@ export class SandboxNetwork {
    */
   async createPost(
     handle: string,
-    input: { text: string; link?: string | null; title?: string | null; media?: { sha256: string; mime: string; bytes: number; alt?: string }[] },
+    input: CreatePostInput,
     idempotencyKey: string | null,
   ): Promise<{ post: SandboxPostView; replay: boolean }> {
-    const length = codePointLength(input.text);
-    if (length > sandboxLimits.maxText) throw new SandboxRejection('too_long', `text is ${length} characters; the Sandbox allows ${sandboxLimits.maxText}`);
-    const media = input.media ?? [];
-    if (media.length > sandboxLimits.maxMedia) throw new SandboxRejection('too_many_media', `at most ${sandboxLimits.maxMedia} media items`);
-    if (!input.text.trim() && media.length === 0) throw new SandboxRejection('empty', 'a post needs text or media');
-    const id = await repo.insertSandboxPost(this.db, {
-      handle,
-      text: input.text,
-      link: input.link ?? null,
-      title: input.title ?? null,
-      media: media.map((m) => ({ sha256: m.sha256, mime: m.mime, bytes: m.bytes, alt: m.alt ?? '' })),
-      idempotencyKey,
-    });
+    const post = newPost(handle, input, idempotencyKey);
+    const id = await repo.insertSandboxPost(this.db, post);
     if (id !== null) return { post: this.view((await repo.findSandboxPost(this.db, id))!), replay: false };
-    const prior = await repo.findSandboxPostByKey(this.db, idempotencyKey!);
+    return this.replay(handle, idempotencyKey!);
+  }
+
+  /**
+   * A publish call as the API answers it: the pending `publish` fault for the account if there is
+   * one (nothing is posted; the caller applies the fault and then calls `createPost`, exactly as a
+   * fault check followed by a publish), else the post, created once per key as `createPost` does.
+   * The usual call — no fault, a new key — is one SQL statement.
+   */
+  async publish(
+    handle: string,
+    input: CreatePostInput,
+    idempotencyKey: string | null,
+  ): Promise<{ fault: SandboxFault; post?: undefined; replay?: undefined } | { fault: null; post: SandboxPostView; replay: boolean }> {
+    let post;
+    try {
+      post = newPost(handle, input, idempotencyKey);
+    } catch (err) {
+      // The fault answers before the content is looked at, as it always has.
+      const fault = await this.takeFault(handle, 'publish');
+      if (fault) return { fault };
+      throw err;
+    }
+    const taken = await repo.takeFaultOrInsertSandboxPost(this.db, post);
+    if (taken.fault) return { fault: taken.fault };
+    if (taken.post) return { fault: null, post: this.view(taken.post), replay: false };
+    return { fault: null, ...(await this.replay(handle, idempotencyKey!)) };
+  }
+
+  private async replay(handle: string, idempotencyKey: string): Promise<{ post: SandboxPostView; replay: true }> {
+    const prior = await repo.findSandboxPostByKey(this.db, idempotencyKey);
     if (!prior) throw new Error('idempotency key conflicted but no post holds it');
     if (prior.accountHandle !== handle) throw new SandboxRejection('idempotency_key_reused', 'this idempotency key was used by another account');
     return { post: this.view(prior), replay: true };

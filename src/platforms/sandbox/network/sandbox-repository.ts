@@ -72,6 +72,44 @@ export async function insertSandboxPost(
   return rows[0]?.id ?? null;
 }
 
+/**
+ * One publish call in one statement: takes a pending fault for `publish` and, only when there is
+ * none, inserts the post and reads it back. A fault comes back without a post (the caller applies
+ * it and publishes afterwards, as before); no fault and no post means the key was already used.
+ */
+export async function takeFaultOrInsertSandboxPost(
+  q: Queryable,
+  p: { handle: string; text: string; link: string | null; title: string | null; media: unknown[]; idempotencyKey: string | null },
+): Promise<{ fault: SandboxFault | null; post: SandboxPostRow | null }> {
+  const rows = await q.query<SandboxPostRow & { faultMode: SandboxFaultMode | null; faultResetSeconds: number | null; faultDelayMs: number | null }>(
+    `WITH f AS (
+       UPDATE sandbox_faults SET remaining = remaining - 1
+       WHERE id = (
+         SELECT id FROM sandbox_faults
+         WHERE remaining > 0 AND (account_handle = $1 OR account_handle IS NULL) AND (operations IS NULL OR 'publish' = ANY (operations))
+         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING mode, reset_seconds, delay_ms),
+     ins AS (
+       INSERT INTO sandbox_posts (account_handle, text, link, title, media, idempotency_key)
+       SELECT $1, $2, $3, $4, $5::jsonb, $6 WHERE NOT EXISTS (SELECT 1 FROM f)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING *)
+     SELECT f.mode AS "faultMode", f.reset_seconds AS "faultResetSeconds", f.delay_ms AS "faultDelayMs", v.*
+     FROM (SELECT 1) one
+     LEFT JOIN f ON true
+     LEFT JOIN (SELECT ${POST_COLUMNS} FROM ins p JOIN sandbox_accounts a ON a.handle = p.account_handle) v ON true`,
+    [p.handle, p.text, p.link, p.title, JSON.stringify(p.media), p.idempotencyKey],
+  );
+  const row = rows[0]!;
+  if (row.faultMode !== null) return { fault: { mode: row.faultMode, resetSeconds: row.faultResetSeconds!, delayMs: row.faultDelayMs! }, post: null };
+  if ((row.id as string | null) === null) return { fault: null, post: null };
+  const post: SandboxPostRow = {
+    id: row.id, accountHandle: row.accountHandle, displayName: row.displayName, text: row.text, link: row.link, title: row.title, media: row.media,
+    idempotencyKey: row.idempotencyKey, createdAt: row.createdAt, deletedAt: row.deletedAt, likes: row.likes, shares: row.shares, views: row.views, comments: row.comments,
+  };
+  return { fault: null, post: normalise(post) };
+}
+
 export async function findSandboxPost(q: Queryable, id: string): Promise<SandboxPostRow | null> {
   if (!/^\d{1,18}$/.test(id)) return null;
   const rows = await q.query<SandboxPostRow>(`SELECT ${POST_COLUMNS} FROM sandbox_posts p JOIN sandbox_accounts a ON a.handle = p.account_handle WHERE p.id = $1`, [id]);

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../app/context.js';
 import { AppError } from '../../../http/errors.js';
 import type { App } from '../../../http/server.js';
 import { SandboxRejection } from '../network/sandbox-network.js';
-import { dropConnection, SANDBOX_POLICY, sandboxCaller } from './sandbox-auth.js';
+import { applyFault, dropConnection, SANDBOX_POLICY, sandboxAccount } from './sandbox-auth.js';
 import { CreateSandboxPostBody, SandboxPost } from './schemas.js';
 
 export function sandboxCreatePostRoute(app: App, ctx: AppContext): void {
@@ -20,10 +20,21 @@ export function sandboxCreatePostRoute(app: App, ctx: AppContext): void {
       config: { policy: SANDBOX_POLICY },
     },
     async (req, reply) => {
-      const { handle, fault } = await sandboxCaller(ctx, req, 'publish');
+      const handle = await sandboxAccount(ctx, req);
+      const key = req.headers['idempotency-key'] ?? null;
+      let fault = null;
       let result;
       try {
-        result = await ctx.sandbox.createPost(handle, req.body, req.headers['idempotency-key'] ?? null);
+        // Usually one statement: the fault check, the insert and the read back together.
+        const first = await ctx.sandbox.publish(handle, req.body, key);
+        if (first.fault) {
+          // A fault answered first and nothing was posted: apply it, then publish as usual.
+          fault = first.fault;
+          await applyFault(fault);
+          result = await ctx.sandbox.createPost(handle, req.body, key);
+        } else {
+          result = first;
+        }
       } catch (err) {
         if (err instanceof SandboxRejection) throw new AppError('bad_request', `Sandbox: ${err.message}`, { reason: err.code });
         throw err;

@@ -20,14 +20,29 @@ function tokenOf(req: FastifyRequest): string | null {
   return m ? m[1]! : null;
 }
 
-/** The account calling, after any injected fault for this call has been applied. */
-export async function sandboxCaller(ctx: AppContext, req: FastifyRequest, op: SandboxOperation | null): Promise<{ handle: string; fault: SandboxFault | null }> {
+/** The account calling, by its token. */
+export async function sandboxAccount(ctx: AppContext, req: FastifyRequest): Promise<string> {
   const token = tokenOf(req);
   const handle = token ? await ctx.sandbox.authenticate(token) : null;
   if (!handle) throw new AppError('unauthenticated', 'Sandbox: missing or invalid access token', { reason: 'invalid_token' });
+  return handle;
+}
+
+/** The account calling, after any injected fault for this call has been applied. */
+export async function sandboxCaller(ctx: AppContext, req: FastifyRequest, op: SandboxOperation | null): Promise<{ handle: string; fault: SandboxFault | null }> {
+  const handle = await sandboxAccount(ctx, req);
   // Calls that only simulate the audience (op null) are never faulted.
   const fault = op ? await ctx.sandbox.takeFault(handle, op) : null;
   if (!fault) return { handle, fault: null };
+  await applyFault(fault);
+  return { handle, fault };
+}
+
+/**
+ * Answers the call as the fault says: an error is thrown; a delay waits and lets the call go on;
+ * a dropped connection lets the call go on, for the route to drop its answer.
+ */
+export async function applyFault(fault: SandboxFault): Promise<void> {
   switch (fault.mode) {
     case 'rate_limited': {
       const reset = Math.ceil(Date.now() / 1000) + fault.resetSeconds;
@@ -41,9 +56,9 @@ export async function sandboxCaller(ctx: AppContext, req: FastifyRequest, op: Sa
       throw new AppError('bad_request', 'Sandbox: this content violates the community rules', { reason: 'content_rejected' });
     case 'delay':
       await sleep(fault.delayMs);
-      return { handle, fault };
+      return;
     case 'drop_after_accept':
-      return { handle, fault };
+      return;
   }
 }
 
