@@ -1,4 +1,5 @@
 import type { ClusterView, MentionDetail as MentionDetailView, MentionSummary, MentionVersion, SourceHealthView } from '../../../src/monitoring/stream/stream-types.js';
+import type { ImportFormat, ImportReport } from '../../../src/monitoring/sources/file-import.js';
 import { api } from './client.js';
 
 export type { ClusterView, MentionSummary, MentionVersion } from '../../../src/monitoring/stream/stream-types.js';
@@ -135,7 +136,7 @@ export interface ManagedSource {
   webhookPath: string | null;
 }
 
-export type ImportFormat = 'csv' | 'jsonl';
+export type { ImportFormat, ImportReport } from '../../../src/monitoring/sources/file-import.js';
 
 export interface ImportOptions {
   name: string;
@@ -143,16 +144,6 @@ export interface ImportOptions {
   platform?: string;
   unitIds?: string[];
   restart?: boolean;
-}
-
-export interface ImportReport {
-  file: string;
-  format: ImportFormat;
-  sourceId: string;
-  rows: number;
-  accepted: number;
-  resumedAfterLine: number;
-  rejected: { line: number; message: string }[];
 }
 
 const IMPORT_TYPES: Record<ImportFormat, string> = { csv: 'text/csv', jsonl: 'application/x-ndjson' };
