@@ -130,6 +130,35 @@ describe('Sandbox platform over HTTP', () => {
     expect(rows[0]!.n).toBe(1);
   });
 
+  it('answers a fault before looking at the content, and a delayed publish still posts once', async () => {
+    await fault(alice, { mode: 'rate_limited', count: 1, operations: ['publish'] });
+    // Too long, but the rate limit answers first and is used up by this call.
+    expect((await caught(connector.publish(alice, { text: 'a'.repeat(1001) }, { idempotencyKey: 'k-rl-long' }))).kind).toBe('rate_limited');
+    expect(await caught(connector.publish(alice, { text: 'a'.repeat(1001) }, { idempotencyKey: 'k-rl-long' }))).toMatchObject({ kind: 'rejected', platformCode: 'too_long' });
+
+    await fault(alice, { mode: 'delay', count: 1, delayMs: 20, operations: ['publish'] });
+    const delayed = await connector.publish(alice, { text: 'slow network' }, { idempotencyKey: 'k-delay' });
+    expect(delayed.remoteId).toMatch(/^\d+$/);
+    expect(await connector.publish(alice, { text: 'slow network' }, { idempotencyKey: 'k-delay' })).toEqual(delayed);
+    const rows = await t.ctx.db.query<{ n: number; remaining: number }>(
+      "SELECT (SELECT count(*)::int FROM sandbox_posts WHERE idempotency_key = 'k-delay') AS n, (SELECT coalesce(sum(remaining), 0)::int FROM sandbox_faults WHERE account_handle = 'alice_unit') AS remaining",
+    );
+    expect(rows[0]).toEqual({ n: 1, remaining: 0 });
+  });
+
+  it('answers a new post with its full view, as a read of the post does', async () => {
+    const res = await fetch(`${base}/sandbox/v1/posts`, {
+      method: 'POST',
+      headers: { authorization: `Sandbox ${alice.token}`, 'content-type': 'application/json', 'idempotency-key': 'k-view' },
+      body: JSON.stringify({ text: 'पूरा दृश्य', link: 'https://delhipolice.gov.in', media: [{ sha256: 'a'.repeat(64), mime: 'image/png', bytes: 10 }] }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('idempotent-replayed')).toBe('false');
+    const created = (await res.json()) as { id: string };
+    const read = await fetch(`${base}/sandbox/v1/posts/${created.id}`, { headers: { authorization: `Sandbox ${alice.token}` } });
+    expect(await read.json()).toEqual(created);
+  });
+
   it('clears pending faults', async () => {
     await fault(bob, { mode: 'server_error', count: 5 });
     const res = await fetch(`${base}/sandbox/v1/faults`, { method: 'DELETE', headers: { authorization: `Sandbox ${bob.token}` } });
