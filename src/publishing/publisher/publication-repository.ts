@@ -176,35 +176,10 @@ export async function markEnqueued(q: Queryable, ids: readonly string[]): Promis
  * or cancelled when every one was cancelled. Returns the new status when it changed.
  */
 export async function rollUpPost(q: Queryable, postId: string): Promise<string | null> {
-  const rows = await q.query<{ status: string }>(
-    `WITH s AS (
-       SELECT count(*)::int AS total,
-              count(*) FILTER (WHERE pb.state = 'published')::int AS published,
-              count(*) FILTER (WHERE pb.state = 'failed')::int AS failed,
-              count(*) FILTER (WHERE pb.state = 'cancelled')::int AS cancelled
-       FROM publications pb JOIN posts p ON p.id = pb.post_id AND p.version = pb.post_version
-       WHERE pb.post_id = $1
-     ), next AS (
-       SELECT CASE
-         WHEN total = 0 THEN NULL
-         WHEN published = total THEN 'published'
-         WHEN published + failed + cancelled < total THEN NULL
-         WHEN published > 0 THEN 'partially_published'
-         WHEN cancelled = total THEN 'cancelled'
-         ELSE 'failed' END AS status
-       FROM s
-     )
-     UPDATE posts p SET status = next.status, updated_at = now()
-     FROM next
-     WHERE p.id = $1 AND next.status IS NOT NULL AND p.status <> next.status
-       AND p.status IN ('approved', 'published', 'partially_published', 'failed')
-     RETURNING p.status`,
-    [postId],
-  );
-  return rows[0]?.status ?? null;
+  return (await rollUpPosts(q, [postId])).get(postId) ?? null;
 }
 
-/** `rollUpPost` for several posts in one statement; returns the posts whose status changed. */
+/** Rolls up several posts in one statement; returns the posts whose status changed. */
 export async function rollUpPosts(q: Queryable, postIds: readonly string[]): Promise<Map<string, string>> {
   if (!postIds.length) return new Map();
   const rows = await q.query<{ id: string; status: string }>(
