@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPage, signIn, tearDown } from './browser.js';
-import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
+import { ensureBuilt, freePort, repoRoot, startServer, untilStored, type ServerProcess } from './server-process.js';
 
 /**
  * An analyst corrects a label on a mention's page: the judgement appears in the label's row with
@@ -73,16 +73,8 @@ beforeAll(async () => {
   const signature = `sha256=${createHmac('sha256', webhook.secret).update(`${ts}.`).update(body).digest('hex')}`;
   const pushed = await fetch(`${server.baseUrl}/api/v1/monitoring/webhooks/${webhook.id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-chhavi-timestamp': String(ts), 'x-chhavi-signature': signature }, body });
   expect(pushed.status, await pushed.text()).toBe(202);
-  const storedBy = Date.now() + 30_000;
-  for (;;) {
-    const { mentions } = (await (await analyst('GET', '/monitoring/mentions')).json()) as { mentions: { id: string }[] };
-    if (mentions.length === 1) {
-      mentionId = mentions[0]!.id;
-      break;
-    }
-    if (Date.now() > storedBy) throw new Error('the pushed mention was not stored');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const listed = async () => ((await (await analyst('GET', '/monitoring/mentions')).json()) as { mentions: { id: string }[] }).mentions;
+  mentionId = (await untilStored(listed, 1))[0]!.id;
   ({ browser, page, pageErrors } = await openPage(server.baseUrl));
 }, 600_000);
 

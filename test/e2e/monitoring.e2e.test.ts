@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPage, tearDown } from './browser.js';
-import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
+import { ensureBuilt, freePort, repoRoot, startServer, untilStored, type ServerProcess } from './server-process.js';
 
 /**
  * The monitoring journey on the real server: mentions whose text, author and address carry
@@ -113,13 +113,7 @@ beforeAll(async () => {
     { externalId: 'plain-1', platform: 'rss', authorHandle: 'traffic_news', text: 'Heavy traffic on Ring Road near ITO this evening', createdAt: new Date(now - 180_000).toISOString() },
   ]);
   // Accepted means safe in the stream; wait until the writer has stored them before the page opens.
-  const storedBy = Date.now() + 30_000;
-  for (;;) {
-    const { mentions } = (await (await analyst('GET', '/monitoring/mentions')).json()) as { mentions: unknown[] };
-    if (mentions.length === 3) break;
-    if (Date.now() > storedBy) throw new Error(`${mentions.length} of 3 pushed mentions stored`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await untilStored(async () => ((await (await analyst('GET', '/monitoring/mentions')).json()) as { mentions: unknown[] }).mentions, 3);
   ({ browser, page, pageErrors } = await openPage(server.baseUrl));
 }, 600_000);
 

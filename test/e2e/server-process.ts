@@ -76,3 +76,17 @@ export async function startServer(opts: { dataDir: string; port: number; adminPa
   }
   return { child, baseUrl, output: () => output, exited };
 }
+
+/**
+ * Mentions accepted by a source are safe in the stream before they are stored: waits (30 s at
+ * most) until `list` returns `count` of them, and returns them.
+ */
+export async function untilStored<T>(list: () => Promise<T[]>, count: number): Promise<T[]> {
+  const storedBy = Date.now() + 30_000;
+  for (;;) {
+    const mentions = await list();
+    if (mentions.length === count) return mentions;
+    if (Date.now() > storedBy) throw new Error(`${mentions.length} of ${count} pushed mentions stored`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
