@@ -10,6 +10,7 @@ import { silentLogger } from '../../log/logger.js';
 import { adminUrl, createTestDatabase, testDbKind, type TestDatabase } from '../../test-support/db.js';
 import { languageOnlyEnricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
+import { MAX_ITEMS_PER_MESSAGE } from './nats-message.js';
 import { NatsStream } from './nats-stream.js';
 import { IngestPipeline } from './pipeline.js';
 
@@ -120,7 +121,7 @@ describe.skipIf(testDbKind !== 'postgres')('kill and outage (server suite only: 
     try {
       const items = Array.from({ length: N }, (_, i) => mention('nat', i));
       for (let i = 0; i < N; i += 10_000) await s.publish(items.slice(i, i + 10_000));
-      expect(await s.backlog()).toBe(N);
+      expect(await s.backlog()).toBe(N / MAX_ITEMS_PER_MESSAGE);
       const env = { NATS_URL: natsUrl, CHHAVI_NATS_STREAM: stream };
       const first = spawnCli(['start', '--role', 'worker'], env);
       await waitFor(async () => (await count('nat')) >= KILL_AT || first.child.exitCode !== null, 300_000, 'the worker to store some mentions', first.output);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   AckPolicy,
   DiscardPolicy,
@@ -6,12 +5,15 @@ import {
   StorageType,
   connect,
   nanos,
+  type Consumer,
   type JetStreamClient,
   type JsMsg,
   type NatsConnection,
 } from 'nats';
 import type { Logger } from '../../log/logger.js';
 import type { IncomingMention } from '../mentions/incoming.js';
+import { takeBatch, type PullSource } from './nats-batch.js';
+import { packMentions } from './nats-message.js';
 import type { BatchWriter, ConsumeOptions, MentionStream, StreamConsumer } from './stream.js';
 
 export interface NatsStreamOptions {
@@ -22,7 +24,10 @@ export interface NatsStreamOptions {
   durable?: string;
   /** Seconds a delivered batch may stay unacknowledged before JetStream gives it to another worker. */
   ackWaitSeconds?: number;
-  /** Most unacknowledged messages across all workers: the bound that back-pressure rests on. */
+  /**
+   * Most unacknowledged messages across all workers (a message holds up to 100 mentions; each worker
+   * loop holds about one batch of items unacknowledged, so this rarely binds).
+   */
   maxAckPending?: number;
   /** Most bytes the stream holds; further publishes are refused (and retried by the source) until workers catch up. */
   maxBytes?: number;
@@ -44,11 +49,17 @@ function isTimeout(err: unknown): boolean {
   return e?.code === 'TIMEOUT' || e?.message === 'TIMEOUT';
 }
 
-/** A message id for JetStream's duplicate window: the same item with the same content is stored once. */
-function messageId(m: IncomingMention): string {
-  const h = createHash('sha1').update(m.text).update(m.deleted ? '\u0001' : '\u0000').update(JSON.stringify(m.media ?? [])).digest('base64url');
-  return `${m.platform}:${m.externalId}:${h}`.slice(0, 600);
-}
+/** Messages a publish has in flight at once (each holds up to 100 mentions). */
+const PUBLISH_WINDOW = 64;
+
+/** Longest wait of an idle consumer loop for a message; a stopping consumer waits at most this long. */
+const WAIT_MS = 1000;
+
+/**
+ * A fetch of what is there is answered at once; after this long without its end (an answer lost in
+ * a reconnection) the messages received so far are kept and the fetch given up.
+ */
+const FETCH_GUARD_MS = 5000;
 
 /**
  * The ingestion stream on NATS JetStream: a file-backed work-queue stream and one durable pull
@@ -129,62 +140,68 @@ export class NatsStream implements MentionStream {
     return info.state.messages;
   }
 
+  /** Publishes items several to a message (see `packMentions`); resolves once JetStream stored every message. */
   async publish(items: readonly IncomingMention[]): Promise<void> {
-    const enc = new TextEncoder();
-    // Publishes in windows so a large page does not open thousands of requests at once.
-    const WINDOW = 512;
-    for (let i = 0; i < items.length; i += WINDOW) {
-      let pending = items.slice(i, i + WINDOW);
+    const messages = packMentions(items);
+    // Publishes in windows so a large page does not open hundreds of requests at once.
+    for (let i = 0; i < messages.length; i += PUBLISH_WINDOW) {
+      let pending = messages.slice(i, i + PUBLISH_WINDOW);
       for (let attempt = 0; pending.length; attempt++) {
-        const results = await Promise.allSettled(pending.map((m) => this.js.publish(this.subject, enc.encode(JSON.stringify(m)), { msgID: messageId(m), timeout: PUBLISH_TIMEOUT_MS })));
+        const results = await Promise.allSettled(pending.map((m) => this.js.publish(this.subject, m.data, { msgID: m.id, timeout: PUBLISH_TIMEOUT_MS })));
         const failed = pending.filter((_, k) => results[k]!.status === 'rejected');
         if (!failed.length) break;
         const err = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as unknown;
         // A publish that timed out may have been stored all the same: sent again under its message id, it is stored once.
         if (!isTimeout(err) || attempt >= 4) throw err;
-        this.opts.logger?.warn({ err, items: failed.length, attempt }, 'ingestion stream: publish not confirmed in time; sending again');
+        this.opts.logger?.warn({ err, messages: failed.length, items: failed.reduce((n, m) => n + m.items, 0), attempt }, 'ingestion stream: publish not confirmed in time; sending again');
         pending = failed;
       }
     }
   }
 
+  /** Up to `n` messages there now: a pull with `no_wait`, which the server ends when it has no more to give. */
+  private async fetchNow(n: number): Promise<JsMsg[]> {
+    const iter = this.js.fetch(this.stream, this.durable, { batch: n, no_wait: true });
+    const guard = setTimeout(() => iter.stop(), FETCH_GUARD_MS);
+    const msgs: JsMsg[] = [];
+    try {
+      for await (const m of iter) msgs.push(m);
+    } catch (err) {
+      // Messages already delivered are kept (written and acknowledged) rather than left to wait for redelivery.
+      if (!msgs.length) throw err;
+      this.opts.logger?.warn({ err, messages: msgs.length }, 'ingestion stream: fetch ended early; writing what came');
+    } finally {
+      clearTimeout(guard);
+    }
+    return msgs;
+  }
+
+  private pullSource(consumer: Consumer): PullSource<JsMsg> {
+    return { fetchNow: (n) => this.fetchNow(n), next: () => consumer.next({ expires: WAIT_MS }) };
+  }
+
   consume(write: BatchWriter, opts: ConsumeOptions): StreamConsumer {
     let running = true;
-    const dec = new TextDecoder();
     const loop = async (): Promise<void> => {
-      const consumer = await this.js.consumers.get(this.stream, this.durable);
+      const source = this.pullSource(await this.js.consumers.get(this.stream, this.durable));
       while (running) {
-        let msgs: JsMsg[] = [];
+        let batch;
         try {
-          const iter = await consumer.fetch({ max_messages: opts.batchSize, expires: 1000 });
-          for await (const m of iter) {
-            msgs.push(m);
-            if (!running) break;
-          }
+          // Taken only when this loop can write it: unacknowledged messages stay few and short-lived.
+          batch = await takeBatch(source, opts, this.opts.logger);
         } catch (err) {
           if (!running) break;
           this.opts.logger?.warn({ err }, 'ingestion stream: fetch failed; retrying');
           await new Promise((r) => setTimeout(r, 500));
           continue;
         }
-        if (msgs.length === 0) continue;
-        const items: IncomingMention[] = [];
-        const good: JsMsg[] = [];
-        for (const m of msgs) {
-          try {
-            items.push(JSON.parse(dec.decode(m.data)) as IncomingMention);
-            good.push(m);
-          } catch (err) {
-            this.opts.logger?.error({ err, seq: m.seq }, 'ingestion stream: undecodable message dropped');
-            m.term();
-          }
-        }
-        msgs = good;
+        if (batch.messages.length === 0) continue;
         // A failed write leaves the batch unacknowledged: JetStream delivers it again.
-        await write(items);
-        // Acknowledged after the commit, all in one flush: an acknowledgement lost on the way only
-        // means the batch comes again after the wait, and the unique key stores nothing twice.
-        for (const m of msgs) m.ack();
+        if (batch.items.length) await write(batch.items);
+        // Acknowledged after the commit of every item of every message, all in one flush: an
+        // acknowledgement lost on the way only means the batch comes again after the wait, and the
+        // unique key stores nothing twice.
+        for (const m of batch.messages) m.ack();
         await this.nc.flush().catch((err: unknown) => this.opts.logger?.warn({ err }, 'ingestion stream: acknowledgements not confirmed; the batch may be delivered again'));
       }
     };

@@ -6,6 +6,7 @@ import { languageOnlyEnricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import type { Queryable } from '../../db/database.js';
 import { IngestPipeline } from './pipeline.js';
+import { MAX_ITEMS_PER_MESSAGE } from './nats-message.js';
 import { NatsStream } from './nats-stream.js';
 
 let t: TestDatabase;
@@ -75,7 +76,8 @@ describe.skipIf(testDbKind !== 'postgres')('NATS JetStream pipeline (server suit
       await p.publish(items('nats', 3000));
       await p.publish(items('nats', 3000)); // the same items again: JetStream's duplicate window drops them
       const s = (await p.getStream()) as NatsStream;
-      expect(await s.backlog()).toBe(3000);
+      // 3,000 mentions in messages of up to 100, stored once.
+      expect(await s.backlog()).toBe(3000 / MAX_ITEMS_PER_MESSAGE);
       await p.startWorkers();
       const deadline = Date.now() + 30_000;
       while ((await count('nats')) < 3000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

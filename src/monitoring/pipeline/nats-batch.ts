@@ -1,0 +1,77 @@
+import type { Logger } from '../../log/logger.js';
+import type { IncomingMention } from '../mentions/incoming.js';
+import { MAX_ITEMS_PER_MESSAGE, unpackMentions } from './nats-message.js';
+
+/** What the batch taker needs of a delivered JetStream message. */
+export interface DeliveredMessage {
+  readonly data: Uint8Array;
+  readonly seq: number;
+  term(): void;
+}
+
+/** The two pulls a batch is made of. */
+export interface PullSource<M extends DeliveredMessage> {
+  /** Up to `n` messages that are there now, without waiting for more (possibly none). */
+  fetchNow(n: number): Promise<M[]>;
+  /** The next message, waiting at most the source's wait; null when none came. */
+  next(): Promise<M | null>;
+}
+
+export interface TakenBatch<M> {
+  /** Messages to acknowledge once `items` are committed (undecodable ones are already terminated). */
+  messages: M[];
+  items: IncomingMention[];
+}
+
+/** Fetches of what is there after the first, at most: each asks for what the batch still lacks. */
+const MAX_ROUNDS = 4;
+
+/**
+ * Takes one batch of about `batchSize` items without waiting for it to fill: what is there now, or
+ * else the first message to come, then (after `lingerMs`) what came with it. A message holds
+ * several items, so each further fetch asks for as many messages as the items still lacking make
+ * at the average seen so far in this batch. A fetch that returns fewer messages than asked for
+ * emptied the stream, and the batch is complete.
+ *
+ * Every message is decoded here: one that cannot be is logged and terminated (JetStream does not
+ * deliver it again); an item in it that is not a mention is logged and dropped, and the message's
+ * other items are kept.
+ */
+export async function takeBatch<M extends DeliveredMessage>(source: PullSource<M>, opts: { batchSize: number; lingerMs: number }, logger?: Logger): Promise<TakenBatch<M>> {
+  const batch: TakenBatch<M> = { messages: [], items: [] };
+  let seen = 0;
+  const take = (msgs: M[]): void => {
+    for (const m of msgs) {
+      seen++;
+      let decoded;
+      try {
+        decoded = unpackMentions(m.data);
+      } catch (err) {
+        logger?.error({ err, seq: m.seq }, 'ingestion stream: undecodable message dropped');
+        m.term();
+        continue;
+      }
+      for (const bad of decoded.malformed) logger?.error({ seq: m.seq, index: bad.index, reason: bad.reason }, 'ingestion stream: item that is not a mention dropped');
+      batch.messages.push(m);
+      for (const item of decoded.items) batch.items.push(item);
+    }
+  };
+
+  let asked = Math.max(1, Math.floor(opts.batchSize / MAX_ITEMS_PER_MESSAGE));
+  let got = await source.fetchNow(asked);
+  if (got.length === 0) {
+    const first = await source.next();
+    if (!first) return batch;
+    got = [first];
+    asked = 1;
+    if (opts.lingerMs > 0) await new Promise((r) => setTimeout(r, opts.lingerMs));
+  }
+  take(got);
+  for (let round = 0; round < MAX_ROUNDS && got.length >= asked && batch.items.length < opts.batchSize; round++) {
+    const perMessage = Math.max(1, batch.items.length / seen);
+    asked = Math.max(1, Math.ceil((opts.batchSize - batch.items.length) / perMessage));
+    got = await source.fetchNow(asked);
+    take(got);
+  }
+  return batch;
+}
