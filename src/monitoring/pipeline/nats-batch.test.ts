@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { IncomingMention } from '../mentions/incoming.js';
-import { takeBatch, type DeliveredMessage, type PullSource } from './nats-batch.js';
+import { takeBatch, writeParts, type DeliveredMessage, type PullSource } from './nats-batch.js';
 import { packMentions } from './nats-message.js';
 
 function mention(i: number): IncomingMention {
@@ -86,7 +86,7 @@ describe('takeBatch', () => {
 
   it('ends with an empty batch when nothing comes', async () => {
     const source = new FakeSource([]);
-    expect(await takeBatch(source, opts)).toEqual({ messages: [], items: [] });
+    expect(await takeBatch(source, opts)).toEqual({ messages: [], items: [], counts: [] });
   });
 
   it('lingers after the first message so the batch can fill', async () => {
@@ -114,7 +114,28 @@ describe('takeBatch', () => {
     expect(mixed.terminated).toBe(false);
     // The message with a bad item is acknowledged with the batch once its good items are written.
     expect(batch.messages).toEqual([mixed, good]);
+    expect(batch.counts).toEqual([2, 3]);
     expect(batch.items.map((m) => m.externalId)).toEqual(['m-1', 'm-2', 'm-10', 'm-11', 'm-12']);
     expect(errors).toEqual([expect.objectContaining({ seq: junk.seq }), expect.objectContaining({ seq: mixed.seq, index: 1, reason: 'externalId is not a string' })]);
+  });
+});
+
+describe('writeParts', () => {
+  it('writes a batch of up to twice the batch size at once', async () => {
+    const batch = await takeBatch(new FakeSource(messages(2000, 100)), { batchSize: 1000, lingerMs: 0 });
+    expect(batch.items).toHaveLength(1000);
+    expect(writeParts(batch, 500)).toEqual([batch]);
+  });
+
+  it('cuts a batch whose later messages were much fuller into parts of at most the batch size, never cutting a message', async () => {
+    // Ten single-mention messages make the next fetch ask for 990 messages, which hold 100 each.
+    const source = new FakeSource([...messages(10, 1), ...messages(5000, 100, 10)]);
+    const batch = await takeBatch(source, { batchSize: 1000, lingerMs: 0 });
+    expect(batch.items).toHaveLength(5010);
+    const parts = writeParts(batch, 1000);
+    expect(parts.map((p) => p.items.length)).toEqual([910, 1000, 1000, 1000, 1000, 100]);
+    expect(parts.flatMap((p) => p.messages)).toEqual(batch.messages);
+    expect(parts.flatMap((p) => p.items)).toEqual(batch.items);
+    for (const p of parts) expect(p.counts.reduce((a, b) => a + b, 0)).toBe(p.items.length);
   });
 });

@@ -21,6 +21,8 @@ export interface TakenBatch<M> {
   /** Messages to acknowledge once `items` are committed (undecodable ones are already terminated). */
   messages: M[];
   items: IncomingMention[];
+  /** Items of each message in `messages` (none for a message whose items were all malformed). */
+  counts: number[];
 }
 
 /** Fetches of what is there after the first, at most: each asks for what the batch still lacks. */
@@ -38,7 +40,7 @@ const MAX_ROUNDS = 4;
  * other items are kept.
  */
 export async function takeBatch<M extends DeliveredMessage>(source: PullSource<M>, opts: { batchSize: number; lingerMs: number }, logger?: Logger): Promise<TakenBatch<M>> {
-  const batch: TakenBatch<M> = { messages: [], items: [] };
+  const batch: TakenBatch<M> = { messages: [], items: [], counts: [] };
   let seen = 0;
   const take = (msgs: M[]): void => {
     for (const m of msgs) {
@@ -53,6 +55,7 @@ export async function takeBatch<M extends DeliveredMessage>(source: PullSource<M
       }
       for (const bad of decoded.malformed) logger?.error({ seq: m.seq, index: bad.index, reason: bad.reason }, 'ingestion stream: item that is not a mention dropped');
       batch.messages.push(m);
+      batch.counts.push(decoded.items.length);
       for (const item of decoded.items) batch.items.push(item);
     }
   };
@@ -74,4 +77,30 @@ export async function takeBatch<M extends DeliveredMessage>(source: PullSource<M
     take(got);
   }
   return batch;
+}
+
+/**
+ * The writes a batch is made in: one, unless its messages held far more items than the ones
+ * before them and the batch came to more than twice `batchSize`; then parts of at most
+ * `batchSize` items (a message is never cut), each acknowledged after its own commit, so no
+ * transaction grows beyond what the consumer is configured for.
+ */
+export function writeParts<M>(batch: TakenBatch<M>, batchSize: number): TakenBatch<M>[] {
+  if (batch.items.length <= 2 * batchSize) return [batch];
+  const parts: TakenBatch<M>[] = [];
+  let part: TakenBatch<M> = { messages: [], items: [], counts: [] };
+  let at = 0;
+  batch.messages.forEach((m, k) => {
+    const n = batch.counts[k]!;
+    if (part.messages.length && part.items.length + n > batchSize) {
+      parts.push(part);
+      part = { messages: [], items: [], counts: [] };
+    }
+    part.messages.push(m);
+    part.counts.push(n);
+    for (let i = at; i < at + n; i++) part.items.push(batch.items[i]!);
+    at += n;
+  });
+  parts.push(part);
+  return parts;
 }

@@ -12,7 +12,7 @@ import {
 } from 'nats';
 import type { Logger } from '../../log/logger.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import { takeBatch, type PullSource } from './nats-batch.js';
+import { takeBatch, writeParts, type PullSource } from './nats-batch.js';
 import { packMentions } from './nats-message.js';
 import type { BatchWriter, ConsumeOptions, MentionStream, StreamConsumer } from './stream.js';
 
@@ -196,13 +196,15 @@ export class NatsStream implements MentionStream {
           continue;
         }
         if (batch.messages.length === 0) continue;
-        // A failed write leaves the batch unacknowledged: JetStream delivers it again.
-        if (batch.items.length) await write(batch.items);
-        // Acknowledged after the commit of every item of every message, all in one flush: an
-        // acknowledgement lost on the way only means the batch comes again after the wait, and the
-        // unique key stores nothing twice.
-        for (const m of batch.messages) m.ack();
-        await this.nc.flush().catch((err: unknown) => this.opts.logger?.warn({ err }, 'ingestion stream: acknowledgements not confirmed; the batch may be delivered again'));
+        for (const part of writeParts(batch, opts.batchSize)) {
+          // A failed write leaves the batch unacknowledged: JetStream delivers it again.
+          if (part.items.length) await write(part.items);
+          // Acknowledged after the commit of every item of every message, all in one flush: an
+          // acknowledgement lost on the way only means the batch comes again after the wait, and
+          // the unique key stores nothing twice.
+          for (const m of part.messages) m.ack();
+          await this.nc.flush().catch((err: unknown) => this.opts.logger?.warn({ err }, 'ingestion stream: acknowledgements not confirmed; the batch may be delivered again'));
+        }
       }
     };
     const loops = Array.from({ length: opts.concurrency }, () =>
