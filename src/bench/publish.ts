@@ -93,7 +93,7 @@ export async function runPublishBench(opts: PublishBenchOptions): Promise<Record
       );
       if (row!.done + row!.failed >= opts.posts) break;
       if (Date.now() > deadline) throw new Error(`only ${row!.done} of ${opts.posts} published before the deadline`);
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 1000));
     }
 
     const delays = await ctx.db.query<{ ms: number; claimMs: number }>(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
 import type { Connector } from '../connector.js';
 import { ConnectorError } from '../errors.js';
@@ -144,6 +144,35 @@ describe('Sandbox platform over HTTP', () => {
       "SELECT (SELECT count(*)::int FROM sandbox_posts WHERE idempotency_key = 'k-delay') AS n, (SELECT coalesce(sum(remaining), 0)::int FROM sandbox_faults WHERE account_handle = 'alice_unit') AS remaining",
     );
     expect(rows[0]).toEqual({ n: 1, remaining: 0 });
+  });
+
+  it('stores publish calls that arrive together in one statement, each answered with its own post', async () => {
+    const sandbox = t.ctx.sandbox;
+    await sandbox.publish('alice_unit', { text: 'already there' }, 'k-batch-0');
+    const query = vi.spyOn(t.ctx.db, 'query');
+    try {
+      const calls = Array.from({ length: 20 }, (_, i) => sandbox.publish(i % 2 ? 'bob_unit' : 'alice_unit', { text: `batch ${i}` }, `k-batch-${i}`));
+      const answers = await Promise.all(calls);
+      // One statement for the lot, and the one replay read for the key used before.
+      expect(query.mock.calls.length).toBeLessThanOrEqual(3);
+      expect(answers[0]).toMatchObject({ fault: null, replay: true, post: { text: 'already there' } });
+      for (let i = 1; i < 20; i++) expect(answers[i]).toMatchObject({ fault: null, replay: false, post: { text: `batch ${i}`, account: { handle: i % 2 ? 'bob_unit' : 'alice_unit' } } });
+    } finally {
+      query.mockRestore();
+    }
+    const rows = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM sandbox_posts WHERE idempotency_key LIKE 'k-batch-%'");
+    expect(rows[0]!.n).toBe(20);
+  });
+
+  it('takes a pending fault once when publish calls arrive together, and posts the others', async () => {
+    await fault(bob, { mode: 'server_error', count: 1, operations: ['publish'] });
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => t.ctx.sandbox.publish(i % 2 ? 'bob_unit' : 'alice_unit', { text: `faulted batch ${i}` }, `k-fb-${i}`)));
+    const faulted = answers.filter((a) => a.fault);
+    expect(faulted).toHaveLength(1);
+    expect(faulted[0]!.fault!.mode).toBe('server_error');
+    expect(answers.indexOf(faulted[0]!) % 2).toBe(1);
+    const rows = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM sandbox_posts WHERE idempotency_key LIKE 'k-fb-%'");
+    expect(rows[0]!.n).toBe(5);
   });
 
   it('answers a new post with its full view, as a read of the post does', async () => {

@@ -13,7 +13,7 @@ import { backoffDelayMs, DEFAULT_BACKOFF, rateLimitRetryAt, type BackoffPolicy }
 import { addNotice } from './notices.js';
 import * as repo from './publication-repository.js';
 import type { Publication } from './publication-types.js';
-import { Coalescer } from './coalesce.js';
+import { Coalescer } from '../../db/coalesce.js';
 import { publishedAuditEntry, type PublishedItem } from './published-item.js';
 import { publishJob } from './publish-job.js';
 

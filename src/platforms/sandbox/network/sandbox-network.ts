@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Coalescer } from '../../../db/coalesce.js';
 import type { Database, Queryable } from '../../../db/database.js';
 import { AppError } from '../../../http/errors.js';
 import { codePointLength } from '../../text-length.js';
 import { sandboxLimits } from '../limits.js';
 import * as repo from './sandbox-repository.js';
-import type { SandboxCommentRow, SandboxFault, SandboxFaultMode, SandboxOperation, SandboxPostRow } from './sandbox-repository.js';
+import type { NewSandboxPost, SandboxCommentRow, SandboxFault, SandboxFaultMode, SandboxOperation, SandboxPostRow } from './sandbox-repository.js';
 
 export type { SandboxFault, SandboxFaultMode, SandboxOperation } from './sandbox-repository.js';
 
@@ -51,7 +52,7 @@ export interface CreatePostInput {
 }
 
 /** The post to insert, after the Sandbox's content rules (a `SandboxRejection` otherwise). */
-function newPost(handle: string, input: CreatePostInput, idempotencyKey: string | null) {
+function newPost(handle: string, input: CreatePostInput, idempotencyKey: string | null): NewSandboxPost {
   const length = codePointLength(input.text);
   if (length > sandboxLimits.maxText) throw new SandboxRejection('too_long', `text is ${length} characters; the Sandbox allows ${sandboxLimits.maxText}`);
   const media = input.media ?? [];
@@ -80,6 +81,15 @@ export class SandboxNetwork {
    * network only, never for Chhavi's own sign-in. Unknown tokens are not cached.
    */
   private readonly tokens = new Map<string, { handle: string; until: number }>();
+
+  /**
+   * Publish calls that arrive while one is being stored go in together, as one statement and
+   * one commit (a platform under load batches its writes too); each call still gets its own answer.
+   */
+  private readonly publishes = new Coalescer<NewSandboxPost, { fault: SandboxFault | null; post: SandboxPostRow | null }>(async (posts) => {
+    const taken = await repo.takeFaultsOrInsertSandboxPosts(this.db, posts);
+    return new Map(posts.map((p, i) => [p, taken[i]!]));
+  });
 
   constructor(
     private readonly db: Database,
@@ -145,7 +155,8 @@ export class SandboxNetwork {
    * A publish call as the API answers it: the pending `publish` fault for the account if there is
    * one (nothing is posted; the caller applies the fault and then calls `createPost`, exactly as a
    * fault check followed by a publish), else the post, created once per key as `createPost` does.
-   * The usual call — no fault, a new key — is one SQL statement.
+   * The usual call — no fault, a new key — is one SQL statement, shared with the calls that
+   * arrive at the same time.
    */
   async publish(
     handle: string,
@@ -161,7 +172,7 @@ export class SandboxNetwork {
       if (fault) return { fault };
       throw err;
     }
-    const taken = await repo.takeFaultOrInsertSandboxPost(this.db, post);
+    const taken = (await this.publishes.request(post))!;
     if (taken.fault) return { fault: taken.fault };
     if (taken.post) return { fault: null, post: this.view(taken.post), replay: false };
     return { fault: null, ...(await this.replay(handle, idempotencyKey!)) };

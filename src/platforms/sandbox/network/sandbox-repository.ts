@@ -35,6 +35,16 @@ export interface SandboxFault {
   delayMs: number;
 }
 
+/** A post about to be inserted, after the Sandbox's content rules. */
+export interface NewSandboxPost {
+  handle: string;
+  text: string;
+  link: string | null;
+  title: string | null;
+  media: unknown[];
+  idempotencyKey: string | null;
+}
+
 const POST_COLUMNS = `p.id::text AS id, p.account_handle AS "accountHandle", a.display_name AS "displayName", p.text, p.link, p.title,
   p.media, p.idempotency_key AS "idempotencyKey", p.created_at AS "createdAt", p.deleted_at AS "deletedAt",
   (p.likes + (SELECT count(*) FROM sandbox_likes l WHERE l.post_id = p.id))::int AS likes, p.shares, p.views,
@@ -60,7 +70,7 @@ export async function findHandleByTokenHash(q: Queryable, tokenHash: string): Pr
 /** Inserts a post; with a key already used, inserts nothing and returns null. */
 export async function insertSandboxPost(
   q: Queryable,
-  p: { handle: string; text: string; link: string | null; title: string | null; media: unknown[]; idempotencyKey: string | null },
+  p: NewSandboxPost,
 ): Promise<string | null> {
   const rows = await q.query<{ id: string }>(
     `INSERT INTO sandbox_posts (account_handle, text, link, title, media, idempotency_key)
@@ -79,7 +89,7 @@ export async function insertSandboxPost(
  */
 export async function takeFaultOrInsertSandboxPost(
   q: Queryable,
-  p: { handle: string; text: string; link: string | null; title: string | null; media: unknown[]; idempotencyKey: string | null },
+  p: NewSandboxPost,
 ): Promise<{ fault: SandboxFault | null; post: SandboxPostRow | null }> {
   const rows = await q.query<SandboxPostRow & { faultMode: SandboxFaultMode | null; faultResetSeconds: number | null; faultDelayMs: number | null }>(
     `WITH f AS (
@@ -108,6 +118,55 @@ export async function takeFaultOrInsertSandboxPost(
     idempotencyKey: row.idempotencyKey, createdAt: row.createdAt, deletedAt: row.deletedAt, likes: row.likes, shares: row.shares, views: row.views, comments: row.comments,
   };
   return { fault: null, post: normalise(post) };
+}
+
+/**
+ * Many publish calls in one statement (and one commit), for calls that arrive together: when no
+ * `publish` fault is pending for any of their accounts, inserts every post whose key is new and
+ * reads them back; a post whose key was already used answers no post, as in the single call.
+ * When a fault is pending the statement inserts nothing, and each call is taken alone in order,
+ * so faults are consumed exactly as before. Every post must carry its own idempotency key.
+ */
+export async function takeFaultsOrInsertSandboxPosts(
+  q: Queryable,
+  posts: readonly NewSandboxPost[],
+): Promise<{ fault: SandboxFault | null; post: SandboxPostRow | null }[]> {
+  const keys = posts.map((p) => p.idempotencyKey);
+  if (posts.length < 2 || keys.some((k) => k === null) || new Set(keys).size !== keys.length) {
+    const out = [];
+    for (const p of posts) out.push(await takeFaultOrInsertSandboxPost(q, p));
+    return out;
+  }
+  const rows = await q.query<SandboxPostRow & { faulted: boolean }>(
+    `WITH f AS (
+       SELECT EXISTS (
+         SELECT 1 FROM sandbox_faults
+         WHERE remaining > 0 AND (account_handle = ANY ($1::text[]) OR account_handle IS NULL) AND (operations IS NULL OR 'publish' = ANY (operations))) AS faulted),
+     ins AS (
+       INSERT INTO sandbox_posts (account_handle, text, link, title, media, idempotency_key)
+       SELECT d.handle, d.text, d.link, d.title, d.media::jsonb, d.key
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS d(handle, text, link, title, media, key, n)
+       WHERE NOT (SELECT faulted FROM f)
+       ORDER BY d.n
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING *)
+     SELECT f.faulted, v.*
+     FROM f
+     LEFT JOIN (SELECT ${POST_COLUMNS} FROM ins p JOIN sandbox_accounts a ON a.handle = p.account_handle) v ON true`,
+    [posts.map((p) => p.handle), posts.map((p) => p.text), posts.map((p) => p.link), posts.map((p) => p.title), posts.map((p) => JSON.stringify(p.media)), keys],
+  );
+  if (rows[0]?.faulted) {
+    const out = [];
+    for (const p of posts) out.push(await takeFaultOrInsertSandboxPost(q, p));
+    return out;
+  }
+  const byKey = new Map<string, SandboxPostRow>();
+  for (const row of rows) {
+    if ((row.id as string | null) === null) continue;
+    const { faulted: _faulted, ...post } = row;
+    byKey.set(row.idempotencyKey!, normalise(post));
+  }
+  return keys.map((k) => ({ fault: null, post: byKey.get(k!) ?? null }));
 }
 
 export async function findSandboxPost(q: Queryable, id: string): Promise<SandboxPostRow | null> {
