@@ -1,17 +1,19 @@
 import type { Queryable } from '../../db/database.js';
+import { MIN_SHARED_BANDS } from './minhash.js';
 
 export interface ClusterCandidate {
   id: string;
   key: string;
 }
 
-/** Clusters seen within the window whose key shares a band with one of `bandValues`. */
+/** Clusters seen within the window whose key shares MIN_SHARED_BANDS or more bands with `bandValues`. */
 export async function findCandidates(q: Queryable, bandValues: number[], windowDays: number): Promise<ClusterCandidate[]> {
   if (bandValues.length === 0) return [];
-  // One B-tree descent per band value (cluster_bands, 0023), then the clusters still active.
+  // One B-tree descent per band value (cluster_bands, 0023), then the clusters still active. Only
+  // clusters with two or more of the values can reach the threshold (see MIN_SHARED_BANDS).
   return q.query<ClusterCandidate>(
     `SELECT c.id::text AS id, c.key FROM clusters c
-      WHERE c.id IN (SELECT cluster_id FROM cluster_bands WHERE band = ANY($1::int[]))
+      WHERE c.id IN (SELECT cluster_id FROM cluster_bands WHERE band = ANY($1::int[]) GROUP BY cluster_id HAVING count(*) >= ${MIN_SHARED_BANDS})
         AND c.last_seen_at > now() - make_interval(days => $2)`,
     [bandValues, windowDays],
   );

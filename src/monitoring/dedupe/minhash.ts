@@ -13,6 +13,13 @@ export const HASHES = 16;
 export const ROWS = 2;
 export const BANDS = HASHES / ROWS;
 export const THRESHOLD = 0.6;
+/**
+ * Bands two signatures must share to reach THRESHOLD: with m = ceil(THRESHOLD × HASHES) positions
+ * agreeing, at most ROWS − 1 of them can fall in each band that is not shared whole, so at least
+ * m − BANDS × (ROWS − 1) bands are (2 here: 10 of 16 positions in 8 bands of 2). Candidates sharing
+ * fewer can be skipped without changing any result.
+ */
+export const MIN_SHARED_BANDS = Math.max(1, Math.ceil(THRESHOLD * HASHES - 1e-9) - BANDS * (ROWS - 1));
 /** Fewer distinct words than this give signatures too unstable to cluster on ("ok", "जय हिन्द"). */
 export const MIN_WORDS = 4;
 
@@ -49,6 +56,17 @@ export function bandsOf(sig: Signature): number[] {
     for (let r = 0; r < ROWS; r++) h = mix32(h ^ sig[b * ROWS + r]!);
     out.push(h | 0);
   }
+  return out;
+}
+
+/**
+ * Lookup keys for pairs of a signature's bands (`bandsOf`): two signatures sharing two whole bands
+ * share the key of that pair. Keys are 32-bit hashes, so an unrelated pair may collide: a lookup
+ * gives candidates, and `similarity` decides.
+ */
+export function bandPairsOf(bands: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < bands.length; i++) for (let j = i + 1; j < bands.length; j++) out.push(mix32(bands[i]! ^ mix32(bands[j]! ^ 0x85ebca6b)) | 0);
   return out;
 }
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { bandPairsOf, bandsOf, BANDS, HASHES, MIN_SHARED_BANDS, signature, similarity, THRESHOLD, type Signature } from './minhash.js';
+
+/** A deterministic stream of 32-bit values (xorshift). */
+function values(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
+}
+
+function sharedBands(a: Signature, b: Signature): number {
+  const ba = bandsOf(a);
+  const bb = bandsOf(b);
+  return ba.filter((v, i) => v === bb[i]).length;
+}
+
+describe('MinHash band lookup', () => {
+  it('needs two shared bands to reach the threshold with 8 bands of 2', () => {
+    expect(MIN_SHARED_BANDS).toBe(2);
+  });
+
+  it('finds every pair of signatures at or above the threshold by a shared pair key', () => {
+    const next = values(0x5eed);
+    let checked = 0;
+    for (let trial = 0; trial < 20_000; trial++) {
+      const a = Array.from({ length: HASHES }, next);
+      // Copy a and change between 0 and 8 positions, so many pairs sit right at the threshold.
+      const b = [...a];
+      const changes = next() % 9;
+      for (let k = 0; k < changes; k++) b[next() % HASHES] = next();
+      if (similarity(a, b) < THRESHOLD) continue;
+      checked++;
+      expect(sharedBands(a, b)).toBeGreaterThanOrEqual(MIN_SHARED_BANDS);
+      const keys = new Set(bandPairsOf(bandsOf(a)));
+      expect(bandPairsOf(bandsOf(b)).some((k) => keys.has(k))).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(1_000);
+  });
+
+  it('gives a pair key for each pair of bands', () => {
+    const sig = signature('delhi police ne danga karne walon ko pakda')!;
+    expect(bandPairsOf(bandsOf(sig))).toHaveLength((BANDS * (BANDS - 1)) / 2);
+  });
+
+  it('finds a romanised copy of a Devanagari text similar', () => {
+    const a = signature('पुलिस ने दंगा करने वालों को पकड़ा')!;
+    const b = signature('pulis ne danga karne walon ko pakda')!;
+    expect(similarity(a, b)).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+});
