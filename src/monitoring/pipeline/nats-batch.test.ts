@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { IncomingMention } from '../mentions/incoming.js';
-import { takeBatch, writeParts, type DeliveredMessage, type PullSource } from './nats-batch.js';
+import { FIRST_WAIT_MS, MORE_WAIT_MS, takeBatch, writeParts, type DeliveredMessage, type PullSource } from './nats-batch.js';
 import { packMentions } from './nats-message.js';
 
 function mention(i: number): IncomingMention {
@@ -19,24 +19,25 @@ class FakeMessage implements DeliveredMessage {
   }
 }
 
-/** A stream holding `messages` now; `arriving` are published while a `next()` waits, the first waking it. */
+/**
+ * A stream holding `messages` now; `arriving` are published while a pull waits on the empty
+ * stream: the first ends that pull, the others come right after it.
+ */
 class FakeSource implements PullSource<FakeMessage> {
-  asks: number[] = [];
-  nexts = 0;
+  /** Each pull's `n` and wait. */
+  pulls: [number, number][] = [];
   constructor(
     private messages: FakeMessage[],
     private arriving: FakeMessage[] = [],
   ) {}
-  fetchNow(n: number): Promise<FakeMessage[]> {
-    this.asks.push(n);
+  pull(n: number, waitMs: number): Promise<FakeMessage[]> {
+    this.pulls.push([n, waitMs]);
+    if (this.messages.length === 0 && this.arriving.length) {
+      const first = this.arriving.shift()!;
+      this.messages.push(...this.arriving.splice(0));
+      return Promise.resolve([first]);
+    }
     return Promise.resolve(this.messages.splice(0, n));
-  }
-  next(): Promise<FakeMessage | null> {
-    this.nexts++;
-    const first = this.arriving.shift() ?? null;
-    // The others came right after it.
-    this.messages.push(...this.arriving.splice(0));
-    return Promise.resolve(first);
   }
 }
 
@@ -56,14 +57,16 @@ describe('takeBatch', () => {
     const batch = await takeBatch(source, opts);
     expect(batch.items).toHaveLength(1000);
     expect(batch.messages).toHaveLength(10);
-    expect(source.asks).toEqual([10]);
-    expect(source.nexts).toBe(0);
+    expect(source.pulls).toEqual([[10, FIRST_WAIT_MS]]);
   });
 
   it('counts items, not messages: small messages are fetched by as many as the batch lacks', async () => {
     const source = new FakeSource(messages(5000, 10));
     const batch = await takeBatch(source, opts);
-    expect(source.asks).toEqual([10, 90]);
+    expect(source.pulls).toEqual([
+      [10, FIRST_WAIT_MS],
+      [90, MORE_WAIT_MS],
+    ]);
     expect(batch.items.map((m) => m.externalId)).toEqual(Array.from({ length: 1000 }, (_, i) => `m-${i}`));
   });
 
@@ -71,15 +74,16 @@ describe('takeBatch', () => {
     const source = new FakeSource(messages(30, 10));
     const batch = await takeBatch(source, opts);
     expect(batch.items).toHaveLength(30);
-    expect(source.asks).toEqual([10]);
-    expect(source.nexts).toBe(0);
+    expect(source.pulls).toEqual([[10, FIRST_WAIT_MS]]);
   });
 
-  it('waits for the first message when there is none, then takes what came with it', async () => {
+  it('waits for the first message when there is none, then lingers and takes what came with it', async () => {
     const source = new FakeSource([], [...messages(5, 5), ...messages(20, 10, 100)]);
-    const batch = await takeBatch(source, opts);
-    expect(source.nexts).toBe(1);
-    expect(source.asks).toEqual([10, 199]);
+    const batch = await takeBatch(source, { batchSize: 1000, lingerMs: 5 });
+    expect(source.pulls).toEqual([
+      [10, FIRST_WAIT_MS],
+      [199, MORE_WAIT_MS],
+    ]);
     expect(batch.items).toHaveLength(25);
     expect(batch.items[0]!.externalId).toBe('m-0');
   });
@@ -87,20 +91,28 @@ describe('takeBatch', () => {
   it('ends with an empty batch when nothing comes', async () => {
     const source = new FakeSource([]);
     expect(await takeBatch(source, opts)).toEqual({ messages: [], items: [], counts: [] });
+    expect(source.pulls).toEqual([[10, FIRST_WAIT_MS]]);
   });
 
-  it('lingers after the first message so the batch can fill', async () => {
-    const source = new FakeSource([], messages(1, 1));
+  it('lingers once when the stream ran dry before the batch filled, and not without lingerMs', async () => {
+    const lingering = new FakeSource([], messages(1, 1));
     const t0 = performance.now();
-    await takeBatch(source, { batchSize: 100, lingerMs: 30 });
+    await takeBatch(lingering, { batchSize: 1000, lingerMs: 30 });
     expect(performance.now() - t0).toBeGreaterThanOrEqual(25);
+    expect(lingering.pulls).toEqual([
+      [10, FIRST_WAIT_MS],
+      [999, MORE_WAIT_MS],
+    ]);
+    const eager = new FakeSource([], messages(1, 1));
+    await takeBatch(eager, { batchSize: 1000, lingerMs: 0 });
+    expect(eager.pulls).toEqual([[10, FIRST_WAIT_MS]]);
   });
 
   it('fetches a batch of single-mention messages in two requests', async () => {
     const source = new FakeSource(messages(3000, 1));
     const batch = await takeBatch(source, { batchSize: 1000, lingerMs: 0 });
     expect(batch.items).toHaveLength(1000);
-    expect(source.asks).toEqual([10, 990]);
+    expect(source.pulls.map(([n]) => n)).toEqual([10, 990]);
   });
 
   it('terminates an undecodable message, drops an item that is not a mention, and keeps the rest', async () => {

@@ -9,12 +9,10 @@ export interface DeliveredMessage {
   term(): void;
 }
 
-/** The two pulls a batch is made of. */
+/** Where a batch is pulled from. */
 export interface PullSource<M extends DeliveredMessage> {
-  /** Up to `n` messages that are there now, without waiting for more (possibly none). */
-  fetchNow(n: number): Promise<M[]>;
-  /** The next message, waiting at most the source's wait; null when none came. */
-  next(): Promise<M | null>;
+  /** Up to `n` messages: waits at most `waitMs` for the first, then returns with what is there. */
+  pull(n: number, waitMs: number): Promise<M[]>;
 }
 
 export interface TakenBatch<M> {
@@ -25,15 +23,19 @@ export interface TakenBatch<M> {
   counts: number[];
 }
 
-/** Fetches of what is there after the first, at most: each asks for what the batch still lacks. */
+/** Longest wait for the first message of a batch (an idle consumer loop asks again after it). */
+export const FIRST_WAIT_MS = 1000;
+/** Wait of a further pull when the stream turns out to be empty: its only cost when nothing came. */
+export const MORE_WAIT_MS = 10;
+/** Pulls after the first, at most: each asks for what the batch still lacks. */
 const MAX_ROUNDS = 4;
 
 /**
  * Takes one batch of about `batchSize` items without waiting for it to fill: what is there now, or
- * else the first message to come, then (after `lingerMs`) what came with it. A message holds
- * several items, so each further fetch asks for as many messages as the items still lacking make
- * at the average seen so far in this batch. A fetch that returns fewer messages than asked for
- * emptied the stream, and the batch is complete.
+ * else the first message to come and what came with it. A message holds several items, so each
+ * further pull asks for as many messages as the items still lacking make at the average seen so
+ * far in this batch. A pull that returns fewer messages than asked for emptied the stream: once
+ * (after `lingerMs`, for what arrives meanwhile) the batch pulls again, then it is complete.
  *
  * Every message is decoded here: one that cannot be is logged and terminated (JetStream does not
  * deliver it again); an item in it that is not a mention is logged and dropped, and the message's
@@ -61,19 +63,18 @@ export async function takeBatch<M extends DeliveredMessage>(source: PullSource<M
   };
 
   let asked = Math.max(1, Math.floor(opts.batchSize / MAX_ITEMS_PER_MESSAGE));
-  let got = await source.fetchNow(asked);
-  if (got.length === 0) {
-    const first = await source.next();
-    if (!first) return batch;
-    got = [first];
-    asked = 1;
-    if (opts.lingerMs > 0) await new Promise((r) => setTimeout(r, opts.lingerMs));
-  }
+  let got = await source.pull(asked, FIRST_WAIT_MS);
   take(got);
-  for (let round = 0; round < MAX_ROUNDS && got.length >= asked && batch.items.length < opts.batchSize; round++) {
+  let lingered = false;
+  for (let round = 0; got.length && round < MAX_ROUNDS && batch.items.length < opts.batchSize; round++) {
+    if (got.length < asked) {
+      if (lingered || opts.lingerMs <= 0) break;
+      lingered = true;
+      await new Promise((r) => setTimeout(r, opts.lingerMs));
+    }
     const perMessage = Math.max(1, batch.items.length / seen);
     asked = Math.max(1, Math.ceil((opts.batchSize - batch.items.length) / perMessage));
-    got = await source.fetchNow(asked);
+    got = await source.pull(asked, MORE_WAIT_MS);
     take(got);
   }
   return batch;

@@ -5,7 +5,6 @@ import {
   StorageType,
   connect,
   nanos,
-  type Consumer,
   type JetStreamClient,
   type JsMsg,
   type NatsConnection,
@@ -52,14 +51,15 @@ function isTimeout(err: unknown): boolean {
 /** Messages a publish has in flight at once (each holds up to 100 mentions). */
 const PUBLISH_WINDOW = 64;
 
-/** Longest wait of an idle consumer loop for a message; a stopping consumer waits at most this long. */
-const WAIT_MS = 1000;
-
 /**
- * A fetch of what is there is answered at once; after this long without its end (an answer lost in
- * a reconnection) the messages received so far are kept and the fetch given up.
+ * A pull ends when the server says so (at the latest when its wait expires); this long after the
+ * wait without that end (an answer lost in a reconnection) the messages received are kept and the
+ * pull given up.
  */
-const FETCH_GUARD_MS = 5000;
+const PULL_GUARD_MS = 5000;
+
+/** An empty pull answered sooner than this was refused, not waited out: the loop pauses before asking again. */
+const REFUSED_MS = 100;
 
 /**
  * The ingestion stream on NATS JetStream: a file-backed work-queue stream and one durable pull
@@ -159,33 +159,36 @@ export class NatsStream implements MentionStream {
     }
   }
 
-  /** Up to `n` messages there now: a pull with `no_wait`, which the server ends when it has no more to give. */
-  private async fetchNow(n: number): Promise<JsMsg[]> {
-    const iter = this.js.fetch(this.stream, this.durable, { batch: n, no_wait: true });
-    const guard = setTimeout(() => iter.stop(), FETCH_GUARD_MS);
+  /**
+   * Up to `n` messages: a pull request with `no_wait` and `expires`, which the server (2.9 and
+   * later) answers as soon as it has any message, with what it has, and otherwise when the wait
+   * expires. The client waits for the server's end of the pull, so no message is delivered to a
+   * pull this process stopped reading (it would wait out the acknowledgement wait).
+   */
+  private async pull(n: number, waitMs: number): Promise<JsMsg[]> {
+    const iter = this.js.fetch(this.stream, this.durable, { batch: n, no_wait: true, expires: waitMs });
+    const guard = setTimeout(() => iter.stop(), waitMs + PULL_GUARD_MS);
     const msgs: JsMsg[] = [];
     try {
       for await (const m of iter) msgs.push(m);
     } catch (err) {
       // Messages already delivered are kept (written and acknowledged) rather than left to wait for redelivery.
       if (!msgs.length) throw err;
-      this.opts.logger?.warn({ err, messages: msgs.length }, 'ingestion stream: fetch ended early; writing what came');
+      this.opts.logger?.warn({ err, messages: msgs.length }, 'ingestion stream: pull ended early; writing what came');
     } finally {
       clearTimeout(guard);
     }
     return msgs;
   }
 
-  private pullSource(consumer: Consumer): PullSource<JsMsg> {
-    return { fetchNow: (n) => this.fetchNow(n), next: () => consumer.next({ expires: WAIT_MS }) };
-  }
 
   consume(write: BatchWriter, opts: ConsumeOptions): StreamConsumer {
     let running = true;
     const loop = async (): Promise<void> => {
-      const source = this.pullSource(await this.js.consumers.get(this.stream, this.durable));
+      const source: PullSource<JsMsg> = { pull: (n, waitMs) => this.pull(n, waitMs) };
       while (running) {
         let batch;
+        const asked = performance.now();
         try {
           // Taken only when this loop can write it: unacknowledged messages stay few and short-lived.
           batch = await takeBatch(source, opts, this.opts.logger);
@@ -195,7 +198,11 @@ export class NatsStream implements MentionStream {
           await new Promise((r) => setTimeout(r, 500));
           continue;
         }
-        if (batch.messages.length === 0) continue;
+        if (batch.messages.length === 0) {
+          // Refused at once (stream or consumer gone, or other loops' pulls come first): no busy loop.
+          if (performance.now() - asked < REFUSED_MS) await new Promise((r) => setTimeout(r, REFUSED_MS));
+          continue;
+        }
         for (const part of writeParts(batch, opts.batchSize)) {
           // A failed write leaves the batch unacknowledged: JetStream delivers it again.
           if (part.items.length) await write(part.items);
