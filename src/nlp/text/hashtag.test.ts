@@ -29,6 +29,12 @@ describe('segmentHashtag', () => {
     expect(segmentHashtag('#xqzvbnmlkj')).toEqual(['xqzvbnmlkj']);
   });
 
+  it('splits runs longer than the longest word and keeps their unknown stretches', () => {
+    expect(segmentHashtag('#delhipolicedelhipolicedelhipolice')).toEqual(['delhi', 'police', 'delhi', 'police', 'delhi', 'police']);
+    expect(segmentHashtag('#delhiqqqqzzzzxxxx')).toEqual(['delhi', 'qqqqzzzzxxxx']);
+    expect(segmentHashtag('#policedelhi')).toEqual(['police', 'delhi']);
+  });
+
   it('leaves a short or known word alone', () => {
     expect(segmentHashtag('#police')).toEqual(['police']);
     expect(segmentHashtag('#abc')).toEqual(['abc']);

@@ -86,20 +86,108 @@ function unknownCost(len: number): number {
   return len < MIN_UNKNOWN ? Infinity : unknownBase + 2.5 * len;
 }
 
-/** Cheapest split of a lower-case Latin run into known words (unknown runs cost by length). */
+// The word costs again, for the splitter's inner loop: open addressing over the FNV-1a hash of
+// each lower-case Latin word of at most MAX_WORD letters, so a piece of a run is looked up by a
+// hash built one letter at a time, without cutting a substring for it. A slot holds the word's
+// index + 1 (0: empty); a hash hit is confirmed letter by letter.
+interface CostTable {
+  mask: number;
+  slots: Int32Array;
+  hashes: Int32Array;
+  words: string[];
+  costs: Float64Array;
+}
+
+let table: CostTable | undefined;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function slotOf(h: number, mask: number): number {
+  const x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (x ^ (x >>> 13)) & mask;
+}
+
+function costTable(): CostTable {
+  if (table) return table;
+  const words: string[] = [];
+  const costs: number[] = [];
+  for (const [w, cost] of wordCosts()) {
+    if (w.length <= MAX_WORD && LOWER_LATIN.test(w)) {
+      words.push(w);
+      costs.push(cost);
+    }
+  }
+  let size = 1024;
+  while (size < words.length * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  const hashes = new Int32Array(size);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    let h = FNV_OFFSET;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+    let slot = slotOf(h, mask);
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = k + 1;
+    hashes[slot] = h;
+  }
+  table = { mask, slots, hashes, words, costs: Float64Array.from(costs) };
+  return table;
+}
+
+/** Index in `t.words` of the word `run[start, end)` whose FNV-1a hash is `h`, or -1 if it is not a known word. */
+function knownIndex(t: CostTable, run: string, start: number, end: number, h: number): number {
+  let slot = slotOf(h, t.mask);
+  for (;;) {
+    const k = t.slots[slot]!;
+    if (k === 0) return -1;
+    if (t.hashes[slot] === h) {
+      const w = t.words[k - 1]!;
+      if (w.length === end - start) {
+        let same = true;
+        for (let i = 0; i < w.length; i++) {
+          if (w.charCodeAt(i) !== run.charCodeAt(start + i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return k - 1;
+      }
+    }
+    slot = (slot + 1) & t.mask;
+  }
+}
+
+let best = new Float64Array(64);
+let back = new Int32Array(64);
+
+/**
+ * Cheapest split of a lower-case Latin run into known words (unknown runs cost by length). Each
+ * start's pieces are tried in turn, longer and longer: every end still hears from its starts in
+ * increasing order, so ties go where they went with ends in the outer loop.
+ */
 function segmentRun(run: string): string[] {
   const c = wordCosts();
   if (c.has(run) || run.length <= 3) return [run];
+  const t = costTable();
   const n = run.length;
-  const best = new Float64Array(n + 1).fill(Infinity);
-  const back = new Int32Array(n + 1);
+  if (best.length < n + 1) {
+    best = new Float64Array(n + 1);
+    back = new Int32Array(n + 1);
+  }
+  best.fill(Infinity, 0, n + 1);
+  back.fill(0, 0, n + 1);
   best[0] = 0;
-  for (let end = 1; end <= n; end++) {
-    for (let start = Math.max(0, end - MAX_WORD); start < end; start++) {
-      if (best[start] === Infinity) continue;
-      const w = run.slice(start, end);
-      const cost = (c.get(w) ?? unknownCost(end - start)) + PIECE_COST;
-      const total = best[start]! + cost;
+  for (let start = 0; start < n; start++) {
+    const from = best[start]!;
+    if (from === Infinity) continue;
+    let h = FNV_OFFSET;
+    const last = Math.min(n, start + MAX_WORD);
+    for (let end = start + 1; end <= last; end++) {
+      h = Math.imul(h ^ run.charCodeAt(end - 1), FNV_PRIME);
+      const known = knownIndex(t, run, start, end, h);
+      const total = from + ((known >= 0 ? t.costs[known]! : unknownCost(end - start)) + PIECE_COST);
       if (total < best[end]!) {
         best[end] = total;
         back[end] = start;
@@ -108,7 +196,7 @@ function segmentRun(run: string): string[] {
   }
   const parts: string[] = [];
   for (let end = n; end > 0; ) {
-    const start = back[end] ?? 0;
+    const start = back[end]!;
     parts.push(run.slice(start, end));
     end = start;
   }

@@ -72,13 +72,10 @@ function fold(latin: string): string {
   let dst = bufB;
   for (let i = 0; i < len; i++) src[i] = latin.charCodeAt(i);
   let out = 0;
-  const swap = (): void => {
-    const tmp = src;
-    src = dst;
-    dst = tmp;
-    len = out;
-    out = 0;
-  };
+  // After each pass its output is the next one's input. The swap is written out at every pass
+  // (not a closure): a closure would keep these variables in a heap context, and every access
+  // in the loops would go through it.
+  let tmp: typeof src;
 
   // 1 chh|ch → CH
   for (let i = 0; i < len; ) {
@@ -87,7 +84,7 @@ function fold(latin: string): string {
       i += src[i + 2] === h && i + 2 < len ? 3 : 2;
     } else dst[out++] = src[i++]!;
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 2 ck → k; 3 c → s before e/i/y, else k (on the string after 2)
   for (let i = 0; i < len; ) {
     if (src[i] === c && src[i + 1] === k && i + 1 < len) {
@@ -95,7 +92,7 @@ function fold(latin: string): string {
       i += 2;
     } else dst[out++] = src[i++]!;
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   for (let i = 0; i < len; i++) {
     const ch = src[i]!;
     if (ch === c) {
@@ -103,7 +100,7 @@ function fold(latin: string): string {
       dst[out++] = nx === e || nx === i_ || nx === y ? s_ : k;
     } else dst[out++] = ch;
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 4 sh → s
   for (let i = 0; i < len; ) {
     if (src[i] === s_ && src[i + 1] === h && i + 1 < len) {
@@ -111,7 +108,7 @@ function fold(latin: string): string {
       i += 2;
     } else dst[out++] = src[i++]!;
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 5 aspirates
   for (let i = 0; i < len; ) {
     const ch = src[i]!;
@@ -127,7 +124,7 @@ function fold(latin: string): string {
       i++;
     }
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 6 ph → f
   for (let i = 0; i < len; ) {
     if (src[i] === p && src[i + 1] === h && i + 1 < len) {
@@ -135,7 +132,7 @@ function fold(latin: string): string {
       i += 2;
     } else dst[out++] = src[i++]!;
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 7 z → j, q → k, w → v, x → ks
   for (let i = 0; i < len; i++) {
     const ch = src[i]!;
@@ -147,7 +144,7 @@ function fold(latin: string): string {
       dst[out++] = s_;
     } else dst[out++] = ch;
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 8 ee|ii|ie → i; 9 oo|uu|ou → u (separate passes: 8's output can feed 9 only through u/o, which 8 never writes)
   for (let i = 0; i < len; ) {
     const ch = src[i]!;
@@ -160,7 +157,7 @@ function fold(latin: string): string {
       i++;
     }
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   for (let i = 0; i < len; ) {
     const ch = src[i]!;
     const nx = i + 1 < len ? src[i + 1] : 0;
@@ -172,7 +169,7 @@ function fold(latin: string): string {
       i++;
     }
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 10 ai|ay$|ei → e
   for (let i = 0; i < len; ) {
     const ch = src[i]!;
@@ -185,7 +182,7 @@ function fold(latin: string): string {
       i++;
     }
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 11 au|aw → o
   for (let i = 0; i < len; ) {
     const ch = src[i]!;
@@ -198,27 +195,26 @@ function fold(latin: string): string {
       i++;
     }
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; // swap (dedupe counts its own output)
   // 12 aa+ → a and 13 repeats → once: 13 subsumes 12 (a run of a's becomes one a either way).
   out = dedupe(src, len, dst);
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 14 medial a
   for (let i = 0; i < len; i++) {
     if (src[i] === a && i > 0 && i < len - 1) continue;
     dst[out++] = src[i]!;
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 15 m before a labial → n
   for (let i = 0; i < len; i++) {
     const ch = src[i]!;
     const nx = i + 1 < len ? src[i + 1] : 0;
     dst[out++] = ch === m && (nx === b || nx === p || nx === f) ? n_ : ch;
   }
-  swap();
+  tmp = src; src = dst; dst = tmp; len = out; // swap (dedupe counts its own output)
   out = dedupe(src, len, dst);
-  swap();
   let res = '';
-  for (let i = 0; i < len; i++) res += String.fromCharCode(src[i] === CH ? c : src[i]!);
+  for (let i = 0; i < out; i++) res += String.fromCharCode(dst[i] === CH ? c : dst[i]!);
   return res;
 }
 

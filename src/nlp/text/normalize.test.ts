@@ -48,6 +48,14 @@ describe('normalize', () => {
     expect(normalize('\u200B a\u00A0\u2003b')).toBe('a b');
   });
 
+  it('rewrites long texts and keeps lone surrogates where white space is collapsed', () => {
+    const long = 'शब्द  WORD\n'.repeat(500);
+    expect(normalize(long)).toBe(Array.from({ length: 500 }, () => 'शब्द word').join(' '));
+    expect(normalize('a  \uD800 b\n\uDC00')).toBe('a \uD800 b \uDC00');
+    // A short text after a long one reuses the buffer without its old contents.
+    expect(normalize(' x  y ')).toBe('x y');
+  });
+
   it('is idempotent', () => {
     const s = 'Heyyyy @abc ज़मीन पर चाँद http://x.y/z नहीं!!!';
     expect(normalize(normalize(s))).toBe(normalize(s));

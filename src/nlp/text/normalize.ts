@@ -134,6 +134,30 @@ function isDropped(c: number): boolean {
   return (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0x00ad || c === 0x093c;
 }
 
+// What the normal form does with each BMP code unit: keeps it, reads it as white space, drops
+// it, or folds it to another unit (`FOLD_TO`). One table lookup instead of a chain of tests.
+const KEEP = 0;
+const WHITE = 1;
+const DROP = 2;
+const FOLD = 3;
+const FOLD_TO = new Uint16Array(0x10000);
+const UNIT_KIND = buildUnitKind();
+
+function buildUnitKind(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (isSpace(c)) t[c] = WHITE;
+    else if (isDropped(c)) t[c] = DROP;
+  }
+  t[0x0901] = FOLD;
+  FOLD_TO[0x0901] = 0x0902;
+  for (const [from, to] of Object.entries(NUKTA_BASE)) {
+    t[from.charCodeAt(0)] = FOLD;
+    FOLD_TO[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  return t;
+}
+
 const DIRTY = 0;
 const CLEAN = 1;
 const REPEATS = 2;
@@ -155,8 +179,7 @@ function cleanAsIs(s: string): number {
       continue;
     }
     space = false;
-    if (c >= 0x80 && (isSpace(c) || isDropped(c) || c === 0x0901 || (c >= 0x0958 && c <= 0x095f))) return DIRTY;
-    if (c < 0x20 && isSpace(c)) return DIRTY;
+    if (UNIT_KIND[c] !== KEEP) return DIRTY;
     if (!repeats && c >= 0x41) {
       if (i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) repeats = true;
       else if (i >= 5 && c === s.charCodeAt(i - 2) && c === s.charCodeAt(i - 4)) repeats = true;
@@ -231,55 +254,65 @@ export function normalizeNfc(nfc: string): string {
     if (clean === REPEATS && mayRepeat(s)) return s.replace(REPEAT, '$1$1');
     return s;
   }
-  // One pass: drop zero-width characters and nukta, fold candrabindu and precomposed nukta
-  // letters, collapse white space, and notice repeats for the regular expression below.
-  let out = '';
-  let runStart = 0;
+  let out = rewrite(s);
+  // Removing a character can bring three equal letters together; the flags over-approximate,
+  // the regex decides.
+  if (rewriteFlags !== 0) {
+    if (mayRepeat(out)) out = out.replace(REPEAT, '$1$1');
+  }
+  return out;
+}
+
+/** Code units of the rewritten text (grown as needed), and whether the rewrite saw repeats or removed a unit. */
+let units = new Uint16Array(1024);
+let rewriteFlags = 0;
+
+/**
+ * One pass over a lower-cased text: drops zero-width characters and nukta, folds candrabindu
+ * and precomposed nukta letters, collapses white space (trimmed at both ends; a dropped unit
+ * does not end a run of spaces, so "a \u200C b" is "a b"), and notices letter repeats for the
+ * regular expression. The units are written to a buffer and made a string once.
+ */
+function rewrite(s: string): string {
+  const n = s.length;
+  if (units.length < n) units = new Uint16Array(Math.max(n, units.length * 2));
+  const u = units;
+  let len = 0;
   let pendingSpace = false;
   let repeats = false;
   let removed = false;
-  const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    let replacement: string | null = null;
-    if (isSpace(c)) {
-      out += s.slice(runStart, i);
-      runStart = i + 1;
-      if (out.length > 0) pendingSpace = true;
+    const kind = UNIT_KIND[c]!;
+    if (kind === WHITE) {
+      if (len > 0) pendingSpace = true;
       continue;
     }
-    if (isDropped(c)) replacement = '';
-    else if (c === 0x0901) replacement = '\u0902';
-    else if (c >= 0x0958 && c <= 0x095f) replacement = NUKTA_BASE[s[i]!]!;
-    if (replacement === '') {
-      // Dropped without flushing a pending space, so "a \u200C b" is "a b".
-      out += s.slice(runStart, i);
-      runStart = i + 1;
+    if (kind === DROP) {
       removed = true;
       continue;
     }
     if (pendingSpace) {
-      out += ' ';
+      u[len++] = 0x20;
       pendingSpace = false;
     }
-    if (replacement !== null) {
-      out += s.slice(runStart, i) + replacement;
-      runStart = i + 1;
-    }
+    u[len++] = kind === FOLD ? FOLD_TO[c]! : c;
     // Letters only (punctuation runs like "!!!" need no regex); below 0x41 are digits and symbols.
     if (!repeats && c >= 0x41) {
       if (i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) repeats = true;
       else if (i >= 5 && c === s.charCodeAt(i - 2) && c === s.charCodeAt(i - 4)) repeats = true;
     }
   }
-  if (runStart < n) {
-    if (pendingSpace) out += ' ';
-    out += s.slice(runStart);
-  }
-  // Removing a character can bring three equal letters together; the flags over-approximate,
-  // the regex decides.
-  if (repeats || removed) {
-    if (mayRepeat(out)) out = out.replace(REPEAT, '$1$1');
-  }
+  rewriteFlags = repeats || removed ? 1 : 0;
+  return unitsToString(u, len);
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The first `len` units of `u` as a string (lone surrogates kept as they are). */
+function unitsToString(u: Uint16Array, len: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(u.buffer, u.byteOffset, len * 2).toString('utf16le');
+  let out = '';
+  for (let i = 0; i < len; i += 4096) out += String.fromCharCode(...u.subarray(i, Math.min(len, i + 4096)));
   return out;
 }
