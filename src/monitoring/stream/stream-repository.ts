@@ -57,9 +57,12 @@ export async function listMentions(q: Queryable, scope: readonly string[] | null
         AND ($7::bigint IS NULL OR m.cluster_id = $7::bigint)
         AND ($8::bigint IS NULL OR m.id < $8::bigint)
         AND ($9::bigint IS NULL OR m.id > $9::bigint)
-        AND ($10::text IS NULL
-             OR to_tsvector('simple', m.normalized) @@ plainto_tsquery('simple', $10::text)
-             OR EXISTS (SELECT 1 FROM unnest($11::text[]) AS s(x) WHERE s.x <% m.normalized))
+        AND ($10::text IS NULL OR m.id IN (
+               -- Each arm on its own index (mentions_fts_idx, mentions_trgm_idx): an OR of the two
+               -- inside the filter would scan every mention.
+               SELECT id FROM mentions WHERE to_tsvector('simple', normalized) @@ plainto_tsquery('simple', $10::text)
+               UNION ALL
+               SELECT id FROM mentions WHERE normalized %> ANY ($11::text[])))
       ORDER BY m.id ${ascending ? 'ASC' : 'DESC'}
       LIMIT $12`,
     [
