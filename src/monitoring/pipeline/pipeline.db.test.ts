@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDbKind, type TestDatabase } from '../../test-support/db.js';
 import { silentLogger } from '../../log/logger.js';
@@ -86,6 +87,35 @@ describe.skipIf(testDbKind !== 'postgres')('NATS JetStream pipeline (server suit
       expect(await s.backlog()).toBe(0);
       await s.destroy();
     } finally {
+      await p.stop();
+    }
+  });
+
+  it('writes the good items of a message holding a bad one, terminates an undecodable message, and leaves nothing pending', async () => {
+    const stream = `CHHAVI_TEST_${randomBytes(4).toString('hex')}`;
+    const natsUrl = process.env.NATS_URL || 'nats://127.0.0.1:4222';
+    const p = new IngestPipeline({ db: t.db, logger: silentLogger }, { natsUrl, natsStream: stream, enrich: languageOnlyEnricher });
+    const nc = await connect({ servers: natsUrl });
+    try {
+      const s = (await p.getStream()) as NatsStream;
+      const js = nc.jetstream();
+      const subject = `${stream.toLowerCase()}.in`;
+      const [a, b, c] = items('mixed', 3);
+      // As another publisher might send them: a list with an item that is not a mention, and a message that is not JSON.
+      await js.publish(subject, new TextEncoder().encode(JSON.stringify([a, { platform: 'sandbox', text: 'no id' }, b])));
+      await js.publish(subject, new TextEncoder().encode('{"platform": "sandbox", "exter'));
+      await js.publish(subject, new TextEncoder().encode(JSON.stringify(c)));
+      await p.startWorkers();
+      const deadline = Date.now() + 30_000;
+      while (((await count('mixed')) < 3 || (await s.backlog()) > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await count('mixed')).toBe(3);
+      expect(await s.backlog()).toBe(0);
+      const info = await (await nc.jetstreamManager()).consumers.info(stream, 'ingest');
+      expect(info.num_ack_pending).toBe(0);
+      expect(info.num_redelivered).toBe(0);
+      await s.destroy();
+    } finally {
+      await nc.close();
       await p.stop();
     }
   });
