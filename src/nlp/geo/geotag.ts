@@ -15,7 +15,7 @@
 import { scanTokens, type TokenKind } from '../text/tokenize.js';
 import { segmentHashtag } from '../text/hashtag.js';
 import { matchKey } from '../text/match-key.js';
-import { postWords } from '../text/word-table.js';
+import { INT_GEO_KEY, postWords, SLOT_INTS } from '../text/word-table.js';
 import { NOT_DELHI, delhiGazetteer, literalForm, type Cue, type Gazetteer, type Target } from './gazetteer.js';
 
 export interface GeoResult {
@@ -106,29 +106,49 @@ type Entries = NonNullable<ReturnType<Gazetteer['byFirst']['get']>>;
 /** The gazetteer of the post being read (set by `geotagBegin`). */
 let gazetteer: Gazetteer | null = null;
 
-// Match key of each word seen so far (at 2 × its slot in the shared word table) and the names
-// the key starts (at 2 × slot + 1; null: none), side by side so a word costs one cache line and
-// no Map lookup.
-let bySlot: (string | Entries | null | undefined)[] = [];
-let slotGeneration = -1;
-let slotGazetteer: Gazetteer | null = null;
+// The match keys of the words seen so far, by id: a word's slot in the shared word table holds
+// the id of its key (+ 1), in the same cache line as the word's hashes. The ids last as long as
+// the table's generation; the names each key starts (null: none) are looked up once per key and
+// gazetteer (undefined: not yet).
+const keyIds = new Map<string, number>();
+let keyById: string[] = [];
+let firstById: (Entries | null | undefined)[] = [];
+let keyGeneration = -1;
+let firstGazetteer: Gazetteer | null = null;
 
 function pushWord(text: string, start: number, end: number): void {
   const slot = postWords.slotOf(text, start, end);
-  if (slotGeneration !== postWords.generation || slotGazetteer !== gazetteer) {
-    bySlot = new Array<string | Entries | null | undefined>(postWords.size * 2).fill(undefined);
-    slotGeneration = postWords.generation;
-    slotGazetteer = gazetteer;
+  if (keyGeneration !== postWords.generation) {
+    keyIds.clear();
+    keyById = [];
+    firstById = [];
+    keyGeneration = postWords.generation;
   }
-  let key = bySlot[slot * 2] as string | undefined;
-  let first: Entries | null;
-  if (key === undefined) {
-    key = matchKey(postWords.word(slot));
-    first = key === '' ? null : (gazetteer!.byFirst.get(key) ?? null);
-    bySlot[slot * 2] = key;
-    bySlot[slot * 2 + 1] = first;
-  } else first = bySlot[slot * 2 + 1] as Entries | null;
-  if (key !== '') push(key, start, end, null, first);
+  if (firstGazetteer !== gazetteer) {
+    firstById = [];
+    firstGazetteer = gazetteer;
+  }
+  const ints = postWords.ints;
+  const at = slot * SLOT_INTS + INT_GEO_KEY;
+  let id = ints[at]! - 1;
+  if (id < 0) {
+    const k = matchKey(postWords.word(slot));
+    id = keyIds.get(k) ?? -1;
+    if (id < 0) {
+      id = keyById.length;
+      keyById.push(k);
+      keyIds.set(k, id);
+    }
+    ints[at] = id + 1;
+  }
+  const key = keyById[id]!;
+  if (key === '') return;
+  let first = firstById[id];
+  if (first === undefined) {
+    first = gazetteer!.byFirst.get(key) ?? null;
+    firstById[id] = first;
+  }
+  push(key, start, end, null, first);
 }
 
 let scanned = '';

@@ -6,7 +6,7 @@
  * its word tokens (words and hashtags), and `mix` gives the shares.
  */
 import { scanTokens, type Token, type TokenKind } from '../text/tokenize.js';
-import { postWords } from '../text/word-table.js';
+import { NUMBER_LANG_ENTRY, postWords, SLOT_NUMBERS } from '../text/word-table.js';
 import { langIdModel } from './model.js';
 import { createTagger, type Tagger } from './tagger.js';
 
@@ -190,29 +190,25 @@ export function languageVisit(kind: TokenKind, start: number, end: number): void
   } else other++;
 }
 
-// Tagger entries of the words seen so far, four numbers at 4 × the word's slot in the shared
-// word table: 1 once filled, z, asPrev, asNext (one cache line, no object to follow).
-let entryBySlot = new Float64Array(0);
-let entryGeneration = -1;
-
-/** Copies the entry of the word `text[start, end)` to `packedBuf` at `at`. */
+/**
+ * Copies the entry of the word `text[start, end)` to `packedBuf` at `at`. The entries of the
+ * words seen so far are kept in their slots of the shared word table (the same cache line as the
+ * word's hashes), four numbers: 1 once filled, z, asPrev, asNext.
+ */
 function packEntry(text: string, start: number, end: number, at: number): void {
   const slot = postWords.slotOf(text, start, end);
-  if (entryGeneration !== postWords.generation) {
-    entryBySlot = new Float64Array(postWords.size * 4);
-    entryGeneration = postWords.generation;
-  }
-  const b = slot * 4;
-  if (entryBySlot[b] === 0) {
+  const numbers = postWords.numbers;
+  const b = slot * SLOT_NUMBERS + NUMBER_LANG_ENTRY;
+  if (numbers[b] === 0) {
     const e = tagger_!.wordEntry(postWords.word(slot));
-    entryBySlot[b] = 1;
-    entryBySlot[b + 1] = e.z;
-    entryBySlot[b + 2] = e.asPrev;
-    entryBySlot[b + 3] = e.asNext;
+    numbers[b] = 1;
+    numbers[b + 1] = e.z;
+    numbers[b + 2] = e.asPrev;
+    numbers[b + 3] = e.asNext;
   }
-  packedBuf[at] = entryBySlot[b + 1]!;
-  packedBuf[at + 1] = entryBySlot[b + 2]!;
-  packedBuf[at + 2] = entryBySlot[b + 3]!;
+  packedBuf[at] = numbers[b + 1]!;
+  packedBuf[at + 1] = numbers[b + 2]!;
+  packedBuf[at + 2] = numbers[b + 3]!;
 }
 
 /** The language and mix of the tokens visited since `languageBegin` (`tokens` is left empty). */

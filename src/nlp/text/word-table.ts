@@ -3,19 +3,39 @@
  * costs no substring: open addressing over two FNV-1a hashes and the length (64 bits of hash
  * per word: a day's 130,000 distinct words collide with odds of about one in a billion), kept
  * together in one typed array so a lookup touches one cache line and not the stored string.
- * A word keeps its slot until the table fills up and is cleared (then `generation` changes), so
- * the readers of a post keep what they derive from a word (its match key, its language entry)
- * in arrays by slot. The enrichment asks for the same word once per reader: the last answer is
+ * A word keeps its slot until the table fills up and is cleared (then `generation` changes).
+ * The readers of a post keep what they derive from a word in its slot, in the same cache line
+ * as the word's hashes (`ints` and `numbers`, two views of one buffer; see the field offsets
+ * below): the language tagger's entry and the geotagger's match-key id. Clearing the table
+ * clears them too. The enrichment asks for the same word once per reader: the last answer is
  * remembered, so the second reader does not hash it again.
  */
+/** Int32 entries per slot (one 64-byte cache line). */
+export const SLOT_INTS = 16;
+/** Float64 entries per slot (the same line). */
+export const SLOT_NUMBERS = 8;
+/** `ints[16 × slot + INT_GEO_KEY]`: the geotagger's id of the word's match key + 1 (0 = not yet). */
+export const INT_GEO_KEY = 3;
+/**
+ * `numbers[8 × slot + NUMBER_LANG_ENTRY …+ 3]`: the language tagger's entry of the word: 1 once
+ * filled, z, asPrev, asNext.
+ */
+export const NUMBER_LANG_ENTRY = 2;
+
 export class WordTable {
   readonly size: number;
   /** Changes whenever the table is cleared: slots from before mean nothing. */
   generation = 0;
   private readonly mask: number;
   private readonly limit: number;
-  /** Per slot: hash a, hash b, length (0 = empty), unused. */
-  private readonly meta: Int32Array;
+  /**
+   * Per slot 16 int32 (64 bytes): hash a, hash b, length (0 = empty), then the readers' fields
+   * from `INT_GEO_KEY` on. Read as float64 (`numbers`), the slot is 8 numbers, the readers'
+   * from `NUMBER_LANG_ENTRY` on.
+   */
+  readonly ints: Int32Array;
+  /** The same buffer as `ints`, as 8 float64 per slot. */
+  readonly numbers: Float64Array;
   private readonly words: (string | undefined)[];
   private count = 0;
   private lastText = '';
@@ -27,7 +47,8 @@ export class WordTable {
     this.size = 1 << bits;
     this.mask = this.size - 1;
     this.limit = Math.floor(this.size * 0.7);
-    this.meta = new Int32Array(this.size * 4);
+    this.ints = new Int32Array(this.size * SLOT_INTS);
+    this.numbers = new Float64Array(this.ints.buffer);
     this.words = new Array<string | undefined>(this.size).fill(undefined);
   }
 
@@ -42,10 +63,10 @@ export class WordTable {
       g = Math.imul(g ^ c, 0x5bd1e995);
     }
     const len = end - start;
-    const meta = this.meta;
+    const meta = this.ints;
     let slot = h & this.mask;
     for (;;) {
-      const m = slot << 2;
+      const m = slot << 4;
       const l = meta[m + 2]!;
       if (l === 0) break;
       if (meta[m] === h && meta[m + 1] === g && l === len) return this.remember(text, start, end, slot);
@@ -58,9 +79,9 @@ export class WordTable {
       this.generation++;
       slot = h & this.mask;
     }
-    meta[slot << 2] = h;
-    meta[(slot << 2) + 1] = g;
-    meta[(slot << 2) + 2] = len;
+    meta[slot << 4] = h;
+    meta[(slot << 4) + 1] = g;
+    meta[(slot << 4) + 2] = len;
     this.words[slot] = text.slice(start, end);
     this.count++;
     return this.remember(text, start, end, slot);
