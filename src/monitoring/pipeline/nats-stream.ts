@@ -163,7 +163,9 @@ export class NatsStream implements MentionStream {
    * Up to `n` messages: a pull request with `no_wait` and `expires`, which the server (2.9 and
    * later) answers as soon as it has any message, with what it has, and otherwise when the wait
    * expires. The client waits for the server's end of the pull, so no message is delivered to a
-   * pull this process stopped reading (it would wait out the acknowledgement wait).
+   * pull this process stopped reading (it would wait out the acknowledgement wait). This is the
+   * older `JetStreamClient.fetch`: the newer `consumer.fetch` has no `no_wait` and waits for
+   * `max_messages` or `expires` (at least 1 s).
    */
   private async pull(n: number, waitMs: number): Promise<JsMsg[]> {
     const iter = this.js.fetch(this.stream, this.durable, { batch: n, no_wait: true, expires: waitMs });
@@ -180,7 +182,6 @@ export class NatsStream implements MentionStream {
     }
     return msgs;
   }
-
 
   consume(write: BatchWriter, opts: ConsumeOptions): StreamConsumer {
     let running = true;
