@@ -7,6 +7,8 @@ export const purgeSessionsJob = defineJob<object>({
   concurrency: 1,
   expireInSeconds: 300,
   cron: '7 * * * *',
+  // Hourly: nobody waits for it.
+  pollSeconds: 30,
   handler: async (_data, ctx) => {
     const purged = await ctx.auth.purgeExpired();
     return { status: 'done', detail: purged };

@@ -17,6 +17,12 @@ export interface JobKind<T extends object = object> {
    * pg-boss's half-second floor), every free slot's job in one fetch. Others use pg-boss's workers.
    */
   dispatch?: { pollMs: number };
+  /**
+   * Seconds between pg-boss's looks for this kind's jobs, per worker (`concurrency` workers); 2
+   * unless given. Kinds that run nightly look rarely: every look is a statement, and on the
+   * embedded database it waits its turn on the one connection with the publishing.
+   */
+  pollSeconds?: number;
   /** Cron expression in the force's time zone, for kinds the scheduler enqueues. */
   cron?: string;
   // Method syntax: a kind with a specific payload type still fits in the registry's list.

@@ -5,6 +5,8 @@ import type { JobKind } from './define.js';
 import { DispatchLoop } from './dispatch-loop.js';
 
 export const BOSS_SCHEMA = 'pgboss';
+/** Seconds between a pg-boss worker's looks for jobs, for kinds that do not set `pollSeconds`. */
+const DEFAULT_POLL_SECONDS = 2;
 
 function adapter(q: Queryable) {
   return {
@@ -98,7 +100,7 @@ export class JobQueue {
         }
         await boss.work<object>(
           kind.name,
-          { batchSize: 1, localConcurrency: kind.concurrency, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true },
+          { batchSize: 1, localConcurrency: kind.concurrency, pollingIntervalSeconds: kind.pollSeconds ?? DEFAULT_POLL_SECONDS, burstWhenBatchFull: true },
           async ([job]) => {
             if (!job) return;
             try {

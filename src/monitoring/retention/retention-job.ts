@@ -7,6 +7,8 @@ export const retentionJob = defineJob<Record<string, never>>({
   concurrency: 1,
   expireInSeconds: 3600,
   cron: '30 2 * * *',
+  // Nightly: nobody waits for it.
+  pollSeconds: 30,
   async handler(_data, ctx) {
     const result = await ctx.monitoring.retention.run();
     return { status: 'done', detail: { ...result } };

@@ -22,6 +22,8 @@ export const pullMetricsJob = defineJob<PullMetricsData>({
   retry: { limit: 4, delaySeconds: 300, backoff: true },
   concurrency: 4,
   expireInSeconds: 120,
+  // Pulls fall due hours after a post goes out: a few seconds late is no loss.
+  pollSeconds: 5,
   handler: async (data, ctx) => ctx.delivery.metrics.pull(data.publicationId, data.pull),
 });
 
