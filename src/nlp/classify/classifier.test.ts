@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ALL_LABELS, BINARY_LABELS } from './labels.js';
 import { defaultModelPath, getClassifier, lastLoadMs } from './load.js';
 import { classify, enrich, explain } from '../enrich.js';
+import { Classifier } from './classifier.js';
+import { readModelFile } from './model-file.js';
+import { matchKey } from '../text/match-key.js';
+import { normalize } from '../text/normalize.js';
 
 describe('the shipped model', () => {
   it('loads quickly from a compact file', () => {
@@ -52,5 +56,26 @@ describe('the shipped model', () => {
     }
     const weights = why.abusive!.map((c) => c.weight);
     expect([...weights].sort((a, b) => b - a)).toEqual(weights);
+  });
+
+  it('predicts the shipped layout as the general path does, to the key order', () => {
+    const model = readModelFile(defaultModelPath());
+    const fast = new Classifier(model, matchKey);
+    // One head more (praise again, at the end) takes the model off the literal-object path
+    // without changing any number or the order of the keys.
+    const heads = [...model.header.heads, model.header.heads[BINARY_LABELS.length - 1]!];
+    const general = new Classifier({ ...model, header: { ...model.header, heads } }, matchKey);
+    const texts = [
+      'साले कुत्ते हरामी तेरी माँ की',
+      'Delhi Police ne bahut accha kaam kiya, thank you @DelhiPolice',
+      'FAKE NEWS!!! ye video purana hai, mat failao',
+      'आज मौसम बहुत सुहावना है',
+      '',
+      '🙏🙏',
+    ];
+    for (const t of texts) {
+      const n = normalize(t);
+      expect(JSON.stringify(fast.predict(n))).toBe(JSON.stringify(general.predict(n)));
+    }
   });
 });

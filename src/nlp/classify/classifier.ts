@@ -2,6 +2,7 @@ import { FeatureExtractor, type KeyFunction } from '../features/extract.js';
 import {
   ALL_LABELS,
   BINARY_LABELS,
+  MULTICLASS_LABELS,
   type Decisions,
   type Label,
   type Scores,
@@ -35,10 +36,13 @@ export class Classifier {
   private readonly biases: Float64Array;
   private readonly acc: Float64Array;
   private readonly probs: Float64Array;
+  private readonly binaryProbs = new Float64Array(BINARY_LABELS.length);
   private readonly extractor: FeatureExtractor;
   private readonly headByLabel = new Map<string, Head>();
   /** The fast path, when the model's layout allows it. */
   private readonly wordSums: WordSums | null;
+  /** The heads in the order of `ALL_LABELS`, when the model has exactly those (the shipped layout). */
+  private readonly standard: StandardHeads | null;
 
   constructor(model: ModelData, keyFn: KeyFunction | null) {
     this.header = model.header;
@@ -53,6 +57,7 @@ export class Classifier {
     this.wordSums = WordSums.supports(model.header.features, this.outputs) ? new WordSums(this.extractor, this.weights) : null;
     for (const h of model.header.heads) this.headByLabel.set(h.label, h);
     for (const l of ALL_LABELS) if (!this.headByLabel.has(l)) throw new Error(`model has no head for ${l}`);
+    this.standard = standardHeads(model.header.heads);
   }
 
   /** Raw logits of every output for a normalised text (a shared buffer: copy to keep). */
@@ -91,6 +96,7 @@ export class Classifier {
 
   predict(norm: string): Prediction {
     const z = this.logits(norm);
+    if (this.standard !== null) return this.predictStandard(z, this.standard);
     const scores = {} as Scores;
     const decisions = {} as Record<string, boolean | string>;
     const classes = {} as Prediction['classes'];
@@ -115,6 +121,58 @@ export class Classifier {
       }
     }
     return { scores, decisions: decisions as unknown as Decisions, classes };
+  }
+
+  /**
+   * `predict` for a model whose heads are those of `ALL_LABELS` in that order: the same numbers,
+   * into objects written as literals (one fixed shape each, keys in head order as `predict` adds
+   * them) instead of properties added by computed names.
+   */
+  private predictStandard(z: Float64Array, s: StandardHeads): Prediction {
+    const p = this.binaryProbs;
+    for (let i = 0; i < p.length; i++) p[i] = sigmoid(s.a[i]! * z[s.output[i]!]! + s.b[i]!);
+    const t = s.threshold;
+    const ag = softmaxInto(z, s.aggression, this.probs);
+    const overt = ag[0]!;
+    const covert = ag[1]!;
+    const none = ag[2]!;
+    const aggression = { overt: round4(overt), covert: round4(covert), none: round4(none) };
+    const agBest = argmax3(overt, covert, none);
+    const se = softmaxInto(z, s.sentiment, this.probs);
+    const positive = se[0]!;
+    const negative = se[1]!;
+    const neutral = se[2]!;
+    const seBest = argmax3(positive, negative, neutral);
+    const scores: Scores = {
+      hostile: round4(p[0]!),
+      fake: round4(p[1]!),
+      hate: round4(p[2]!),
+      offensive: round4(p[3]!),
+      defamation: round4(p[4]!),
+      abusive: round4(p[5]!),
+      police_related: round4(p[6]!),
+      complaint: round4(p[7]!),
+      crime_report: round4(p[8]!),
+      praise: round4(p[9]!),
+      aggression: round4(1 - aggression.none),
+      sentiment: round4(seBest === 0 ? positive : seBest === 1 ? negative : neutral),
+    };
+    const decisions: Decisions = {
+      hostile: p[0]! >= t[0]!,
+      fake: p[1]! >= t[1]!,
+      hate: p[2]! >= t[2]!,
+      offensive: p[3]! >= t[3]!,
+      defamation: p[4]! >= t[4]!,
+      abusive: p[5]! >= t[5]!,
+      police_related: p[6]! >= t[6]!,
+      complaint: p[7]! >= t[7]!,
+      crime_report: p[8]! >= t[8]!,
+      praise: p[9]! >= t[9]!,
+      aggression: MULTICLASS_LABELS.aggression[agBest],
+      sentiment: MULTICLASS_LABELS.sentiment[seBest],
+    };
+    const sentiment = { positive: round4(positive), negative: round4(negative), neutral: round4(neutral) };
+    return { scores, decisions, classes: { aggression, sentiment } };
   }
 
   /**
@@ -186,6 +244,57 @@ function softmaxInto(z: Float64Array, head: MulticlassHead, out: Float64Array): 
   }
   for (let k = 0; k < K; k++) out[k] = out[k]! / sum;
   return out;
+}
+
+/** The parameters of the heads of a model laid out as `ALL_LABELS`, for `predictStandard`. */
+interface StandardHeads {
+  output: Int32Array;
+  a: Float64Array;
+  b: Float64Array;
+  threshold: Float64Array;
+  aggression: MulticlassHead;
+  sentiment: MulticlassHead;
+}
+
+/** The heads as `StandardHeads` if they are the binary labels, then aggression and sentiment with their classes, in order; else null. */
+function standardHeads(heads: readonly Head[]): StandardHeads | null {
+  const n = BINARY_LABELS.length;
+  if (heads.length !== n + 2) return null;
+  const out: StandardHeads = {
+    output: new Int32Array(n),
+    a: new Float64Array(n),
+    b: new Float64Array(n),
+    threshold: new Float64Array(n),
+    aggression: heads[n] as MulticlassHead,
+    sentiment: heads[n + 1] as MulticlassHead,
+  };
+  for (let i = 0; i < n; i++) {
+    const h = heads[i]!;
+    if (h.kind !== 'binary' || h.label !== BINARY_LABELS[i]) return null;
+    out.output[i] = h.output;
+    out.a[i] = h.platt.a;
+    out.b[i] = h.platt.b;
+    out.threshold[i] = h.threshold;
+  }
+  const sameClasses = (h: Head, label: 'aggression' | 'sentiment'): boolean =>
+    h.kind === 'multiclass' &&
+    h.label === label &&
+    h.classes.length === 3 &&
+    h.classes.every((c, k) => c === MULTICLASS_LABELS[label][k]);
+  if (!sameClasses(heads[n]!, 'aggression') || !sameClasses(heads[n + 1]!, 'sentiment')) return null;
+  return out;
+}
+
+/** Index of the largest of three (the first of equals), as `predict` picks a class. */
+function argmax3(x0: number, x1: number, x2: number): 0 | 1 | 2 {
+  let best: 0 | 1 | 2 = 0;
+  let max = x0;
+  if (x1 > max) {
+    best = 1;
+    max = x1;
+  }
+  if (x2 > max) best = 2;
+  return best;
 }
 
 function round4(x: number): number {
