@@ -13,13 +13,13 @@ export interface DuePost {
 
 /**
  * Approved posts due before `horizonSeconds` from now whose current version has no publications
- * yet, locked for this sweep. Posts another sweep holds are skipped, not waited for.
+ * yet (`publications_version`, set where publications are made), locked for this sweep. Posts another sweep holds are skipped, not waited for.
  */
 export async function claimDuePosts(q: Queryable, horizonSeconds: number, limit: number): Promise<DuePost[]> {
   return q.query<DuePost>(
     `SELECT p.id, p.unit_id AS "unitId", p.version, p.scheduled_at AS "scheduledAt" FROM posts p
-     WHERE p.status = 'approved' AND p.scheduled_at IS NOT NULL AND p.scheduled_at <= now() + $1 * interval '1 second'
-       AND NOT EXISTS (SELECT 1 FROM publications pb WHERE pb.post_id = p.id AND pb.post_version = p.version)
+     WHERE p.status = 'approved' AND p.publications_version IS DISTINCT FROM p.version
+       AND p.scheduled_at IS NOT NULL AND p.scheduled_at <= now() + $1 * interval '1 second'
      ORDER BY p.scheduled_at
      LIMIT $2
      FOR UPDATE OF p SKIP LOCKED`,
@@ -38,12 +38,16 @@ export async function createPublications(
   reason: string | null,
 ): Promise<string[]> {
   const rows = await q.query<{ id: string }>(
-    `INSERT INTO publications (post_id, variant_id, account_id, unit_id, post_version, idempotency_key, state, state_reason, due_at, next_attempt_at)
-     SELECT v.post_id, v.id, v.account_id, $2::text, $3::int, v.post_id::text || ':' || v.id::text || ':' || $3::int::text, $4::text, $5::text, $6::timestamptz, $6::timestamptz
-     FROM post_variants v WHERE v.post_id = $1
-     ORDER BY v.position, v.id
-     ON CONFLICT (idempotency_key) DO NOTHING
-     RETURNING id`,
+    `WITH ins AS (
+       INSERT INTO publications (post_id, variant_id, account_id, unit_id, post_version, idempotency_key, state, state_reason, due_at, next_attempt_at)
+       SELECT v.post_id, v.id, v.account_id, $2::text, $3::int, v.post_id::text || ':' || v.id::text || ':' || $3::int::text, $4::text, $5::text, $6::timestamptz, $6::timestamptz
+       FROM post_variants v WHERE v.post_id = $1
+       ORDER BY v.position, v.id
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id),
+     marked AS (
+       UPDATE posts SET publications_version = $3::int WHERE id = $1 AND EXISTS (SELECT 1 FROM ins))
+     SELECT id FROM ins`,
     [post.id, post.unitId, post.version, state, reason, post.scheduledAt],
   );
   return rows.map((r) => r.id);
@@ -56,13 +60,18 @@ export async function createPublications(
 export async function createScheduledPublications(q: Queryable, posts: readonly DuePost[]): Promise<{ id: string; dueAt: Date }[]> {
   if (!posts.length) return [];
   return q.query<{ id: string; dueAt: Date }>(
-    `INSERT INTO publications (post_id, variant_id, account_id, unit_id, post_version, idempotency_key, state, due_at, next_attempt_at)
-     SELECT v.post_id, v.id, v.account_id, d.unit_id, d.version, v.post_id::text || ':' || v.id::text || ':' || d.version::text, 'scheduled', d.due, d.due
-     FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[]) AS d(post_id, unit_id, version, due)
-     JOIN post_variants v ON v.post_id = d.post_id
-     ORDER BY d.due, v.post_id, v.position, v.id
-     ON CONFLICT (idempotency_key) DO NOTHING
-     RETURNING id, due_at AS "dueAt"`,
+    `WITH ins AS (
+       INSERT INTO publications (post_id, variant_id, account_id, unit_id, post_version, idempotency_key, state, due_at, next_attempt_at)
+       SELECT v.post_id, v.id, v.account_id, d.unit_id, d.version, v.post_id::text || ':' || v.id::text || ':' || d.version::text, 'scheduled', d.due, d.due
+       FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[]) AS d(post_id, unit_id, version, due)
+       JOIN post_variants v ON v.post_id = d.post_id
+       ORDER BY d.due, v.post_id, v.position, v.id
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id, due_at, post_id, post_version),
+     marked AS (
+       UPDATE posts p SET publications_version = m.version
+       FROM (SELECT DISTINCT post_id, post_version AS version FROM ins) m WHERE p.id = m.post_id)
+     SELECT id, due_at AS "dueAt" FROM ins ORDER BY due_at, id`,
     [posts.map((p) => p.id), posts.map((p) => p.unitId), posts.map((p) => p.version), posts.map((p) => p.scheduledAt)],
   );
 }
