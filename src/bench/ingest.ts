@@ -139,6 +139,11 @@ async function latency(db: Database, items: IncomingMention[], enrich: Enricher,
   const sample: number[] = [];
   try {
     const writer = await p.startWorkers();
+    // Steady state, as in the throughput phase: the enrichment threads are started and have their
+    // model loaded before the first timed mention, so the figures are not those of a cold start.
+    const warm = benchMentions(WARM_UP, `w${items[0]?.externalId ?? 'x'}`);
+    await p.publish(warm);
+    while ((p.stats?.stored ?? 0) < warm.length) await new Promise((r) => setTimeout(r, 5));
     writer.onCommitted = (batch) => {
       const now = performance.now();
       for (const m of batch) {
