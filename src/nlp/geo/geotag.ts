@@ -15,7 +15,7 @@
 import { scanTokens, type TokenKind } from '../text/tokenize.js';
 import { segmentHashtag } from '../text/hashtag.js';
 import { matchKey } from '../text/match-key.js';
-import { INT_GEO_KEY, postWords, SLOT_INTS } from '../text/word-table.js';
+import { postWords } from '../text/word-table.js';
 import { NOT_DELHI, delhiGazetteer, literalForm, type Cue, type Gazetteer, type Target } from './gazetteer.js';
 
 export interface GeoResult {
@@ -106,47 +106,35 @@ type Entries = NonNullable<ReturnType<Gazetteer['byFirst']['get']>>;
 /** The gazetteer of the post being read (set by `geotagBegin`). */
 let gazetteer: Gazetteer | null = null;
 
-// The match keys of the words seen so far, by id: a word's slot in the shared word table holds
-// the id of its key (+ 1), in the same cache line as the word's hashes. The ids last as long as
-// the table's generation; the names each key starts (null: none) are looked up once per key and
-// gazetteer (undefined: not yet).
-const keyIds = new Map<string, number>();
-let keyById: string[] = [];
-let firstById: (Entries | null | undefined)[] = [];
+// The match key of each word seen so far and the names the key starts (null: none), by the
+// word's number in the shared word table (undefined: not yet; the names also per gazetteer).
+let keyByIndex: (string | undefined)[] = [];
+let firstByIndex: (Entries | null | undefined)[] = [];
 let keyGeneration = -1;
 let firstGazetteer: Gazetteer | null = null;
 
 function pushWord(text: string, start: number, end: number): void {
   const slot = postWords.slotOf(text, start, end);
   if (keyGeneration !== postWords.generation) {
-    keyIds.clear();
-    keyById = [];
-    firstById = [];
+    keyByIndex = new Array<string | undefined>(postWords.limit).fill(undefined);
+    firstByIndex = new Array<Entries | null | undefined>(postWords.limit).fill(undefined);
     keyGeneration = postWords.generation;
-  }
-  if (firstGazetteer !== gazetteer) {
-    firstById = [];
+    firstGazetteer = gazetteer;
+  } else if (firstGazetteer !== gazetteer) {
+    firstByIndex.fill(undefined);
     firstGazetteer = gazetteer;
   }
-  const ints = postWords.ints;
-  const at = slot * SLOT_INTS + INT_GEO_KEY;
-  let id = ints[at]! - 1;
-  if (id < 0) {
-    const k = matchKey(postWords.word(slot));
-    id = keyIds.get(k) ?? -1;
-    if (id < 0) {
-      id = keyById.length;
-      keyById.push(k);
-      keyIds.set(k, id);
-    }
-    ints[at] = id + 1;
+  const index = postWords.index(slot);
+  let key = keyByIndex[index];
+  if (key === undefined) {
+    key = matchKey(postWords.word(slot));
+    keyByIndex[index] = key;
   }
-  const key = keyById[id]!;
   if (key === '') return;
-  let first = firstById[id];
+  let first = firstByIndex[index];
   if (first === undefined) {
     first = gazetteer!.byFirst.get(key) ?? null;
-    firstById[id] = first;
+    firstByIndex[index] = first;
   }
   push(key, start, end, null, first);
 }

@@ -200,11 +200,8 @@ function packEntry(text: string, start: number, end: number, at: number): void {
   const numbers = postWords.numbers;
   const b = slot * SLOT_NUMBERS + NUMBER_LANG_ENTRY;
   if (numbers[b] === 0) {
-    const e = tagger_!.wordEntry(postWords.word(slot));
+    tagger_!.entryInto(postWords.word(slot), numbers, b + 1);
     numbers[b] = 1;
-    numbers[b + 1] = e.z;
-    numbers[b + 2] = e.asPrev;
-    numbers[b + 3] = e.asNext;
   }
   packedBuf[at] = numbers[b + 1]!;
   packedBuf[at + 1] = numbers[b + 2]!;

@@ -66,5 +66,19 @@ const NOT_WORD = /[^\p{L}\p{M}\p{N}]/gu;
 
 /** The form of a Latin token that the model sees: lower-case, 3+ repeats cut to 2. */
 export function latinForm(token: string): string {
+  if (isPlainForm(token)) return token;
   return token.toLowerCase().replace(NOT_WORD, '').replace(REPEAT3, '$1$1');
+}
+
+/**
+ * Whether `latinForm` leaves `token` as it is: lower-case ASCII letters and digits, none three
+ * times in a row (most words; checked without the regular expressions).
+ */
+function isPlainForm(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+    if (i >= 2 && c === token.charCodeAt(i - 1) && c === token.charCodeAt(i - 2)) return false;
+  }
+  return true;
 }

@@ -20,6 +20,11 @@ export interface Tagger {
   readonly version: string;
   /** The cached entry of a word. */
   wordEntry(word: string): WordEntry;
+  /**
+   * The entry of a word written to `out` at `at` (z, asPrev, asNext), computed without the
+   * cache (for callers that keep entries themselves).
+   */
+  entryInto(word: string, out: Float64Array, at: number): void;
   /** Log-odds from the word alone that it is romanised Hindi. */
   wordScore(word: string): number;
   /** Final log-odds for the `n` words of a post, from their entries; written to `out`. */
@@ -39,6 +44,13 @@ export function createTagger(model: LangIdModel): Tagger {
   const startAfter = weights[neighbourFeature('', 1)]!;
   const endBefore = weights[neighbourFeature('', 2)]!;
   let zs = new Float64Array(256);
+
+  function entryInto(word: string, out: Float64Array, at: number): void {
+    const form = latinForm(word);
+    out[at] = form === '' ? 0 : scoreWord(form, weights) + bias;
+    out[at + 1] = weights[neighbourFeature(form, 1)]!;
+    out[at + 2] = weights[neighbourFeature(form, 2)]!;
+  }
 
   function wordEntry(word: string): WordEntry {
     let e = cache.get(word);
@@ -102,5 +114,5 @@ export function createTagger(model: LangIdModel): Tagger {
     return Array.from(out, (v) => v > 0);
   }
 
-  return { version: model.version, wordEntry, wordScore: (w) => wordEntry(w).z, contextScores, contextScoresPacked, tagWords };
+  return { version: model.version, wordEntry, entryInto, wordScore: (w) => wordEntry(w).z, contextScores, contextScoresPacked, tagWords };
 }

@@ -1,3 +1,15 @@
+/** Int32 entries per slot (one 64-byte cache line). */
+const SLOT_INTS = 16;
+/** Float64 entries per slot (the same line). */
+export const SLOT_NUMBERS = 8;
+/** `ints[16 × slot + INT_INDEX]`: the word's number, 0 for the first word of a generation. */
+const INT_INDEX = 3;
+/**
+ * `numbers[8 × slot + NUMBER_LANG_ENTRY …+ 3]`: the language tagger's entry of the word: 1 once
+ * filled, z, asPrev, asNext.
+ */
+export const NUMBER_LANG_ENTRY = 2;
+
 /**
  * The words seen in posts, found by hashing a range of a string in place, so a word seen before
  * costs no substring: open addressing over two FNV-1a hashes and the length (64 bits of hash
@@ -6,36 +18,28 @@
  * A word keeps its slot until the table fills up and is cleared (then `generation` changes).
  * The readers of a post keep what they derive from a word in its slot, in the same cache line
  * as the word's hashes (`ints` and `numbers`, two views of one buffer; see the field offsets
- * below): the language tagger's entry and the geotagger's match-key id. Clearing the table
- * clears them too. The enrichment asks for the same word once per reader: the last answer is
- * remembered, so the second reader does not hash it again.
+ * above), as the language tagger does its entry, or in arrays by the word's number (`index`:
+ * the order in which the words came, dense, so such arrays are small), as the geotagger does
+ * its match key. Clearing the table clears the slots and starts the numbers again. The
+ * enrichment asks for the same word once per reader: the last answer is remembered, so the
+ * second reader does not hash it again.
  */
-/** Int32 entries per slot (one 64-byte cache line). */
-export const SLOT_INTS = 16;
-/** Float64 entries per slot (the same line). */
-export const SLOT_NUMBERS = 8;
-/** `ints[16 × slot + INT_GEO_KEY]`: the geotagger's id of the word's match key + 1 (0 = not yet). */
-export const INT_GEO_KEY = 3;
-/**
- * `numbers[8 × slot + NUMBER_LANG_ENTRY …+ 3]`: the language tagger's entry of the word: 1 once
- * filled, z, asPrev, asNext.
- */
-export const NUMBER_LANG_ENTRY = 2;
-
 export class WordTable {
   readonly size: number;
   /** Changes whenever the table is cleared: slots from before mean nothing. */
   generation = 0;
   private readonly mask: number;
-  private readonly limit: number;
+  /** The most words a generation holds (numbers run below it). */
+  readonly limit: number;
   /**
-   * Per slot 16 int32 (64 bytes): hash a, hash b, length (0 = empty), then the readers' fields
-   * from `INT_GEO_KEY` on. Read as float64 (`numbers`), the slot is 8 numbers, the readers'
+   * Per slot 16 int32 (64 bytes): hash a, hash b, length (0 = empty), the word's number, then
+   * the readers' fields. Read as float64 (`numbers`), the slot is 8 numbers, the readers'
    * from `NUMBER_LANG_ENTRY` on.
    */
-  readonly ints: Int32Array;
+  private readonly ints: Int32Array;
   /** The same buffer as `ints`, as 8 float64 per slot. */
   readonly numbers: Float64Array;
+  /** The words by number. */
   private readonly words: (string | undefined)[];
   private count = 0;
   private lastText = '';
@@ -49,7 +53,7 @@ export class WordTable {
     this.limit = Math.floor(this.size * 0.7);
     this.ints = new Int32Array(this.size * SLOT_INTS);
     this.numbers = new Float64Array(this.ints.buffer);
-    this.words = new Array<string | undefined>(this.size).fill(undefined);
+    this.words = new Array<string | undefined>(this.limit).fill(undefined);
   }
 
   /** Slot of the word `text[start, end)`, added if new. */
@@ -82,14 +86,20 @@ export class WordTable {
     meta[slot << 4] = h;
     meta[(slot << 4) + 1] = g;
     meta[(slot << 4) + 2] = len;
-    this.words[slot] = text.slice(start, end);
+    meta[(slot << 4) + INT_INDEX] = this.count;
+    this.words[this.count] = text.slice(start, end);
     this.count++;
     return this.remember(text, start, end, slot);
   }
 
   /** The word in a slot returned by `slotOf` (in the current generation). */
   word(slot: number): string {
-    return this.words[slot]!;
+    return this.words[this.ints[(slot << 4) + INT_INDEX]!]!;
+  }
+
+  /** The number of the word in a slot returned by `slotOf`: 0, 1, 2 … in the order words came, below `limit`. */
+  index(slot: number): number {
+    return this.ints[(slot << 4) + INT_INDEX]!;
   }
 
   private remember(text: string, start: number, end: number, slot: number): number {
