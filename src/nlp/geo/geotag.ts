@@ -114,7 +114,7 @@ let keyGeneration = -1;
 let firstGazetteer: Gazetteer | null = null;
 
 function pushWord(text: string, start: number, end: number): void {
-  const slot = postWords.slotOf(text, start, end);
+  const index = postWords.indexOf(text, start, end);
   if (keyGeneration !== postWords.generation) {
     keyByIndex = new Array<string | undefined>(postWords.limit).fill(undefined);
     firstByIndex = new Array<Entries | null | undefined>(postWords.limit).fill(undefined);
@@ -124,10 +124,9 @@ function pushWord(text: string, start: number, end: number): void {
     firstByIndex.fill(undefined);
     firstGazetteer = gazetteer;
   }
-  const index = postWords.index(slot);
   let key = keyByIndex[index];
   if (key === undefined) {
-    key = matchKey(postWords.word(slot));
+    key = matchKey(postWords.word(index));
     keyByIndex[index] = key;
   }
   if (key === '') return;

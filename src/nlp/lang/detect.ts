@@ -6,7 +6,7 @@
  * its word tokens (words and hashtags), and `mix` gives the shares.
  */
 import { scanTokens, type Token, type TokenKind } from '../text/tokenize.js';
-import { NUMBER_LANG_ENTRY, postWords, SLOT_NUMBERS } from '../text/word-table.js';
+import { postWords } from '../text/word-table.js';
 import { langIdModel } from './model.js';
 import { createTagger, type Tagger } from './tagger.js';
 
@@ -190,22 +190,27 @@ export function languageVisit(kind: TokenKind, start: number, end: number): void
   } else other++;
 }
 
-/**
- * Copies the entry of the word `text[start, end)` to `packedBuf` at `at`. The entries of the
- * words seen so far are kept in their slots of the shared word table (the same cache line as the
- * word's hashes), four numbers: 1 once filled, z, asPrev, asNext.
- */
+// Tagger entries of the words seen so far, four numbers at 4 × the word's number in the shared
+// word table: 1 once filled, z, asPrev, asNext (32 bytes, no object to follow).
+let entryByIndex = new Float64Array(0);
+let entryGeneration = -1;
+
+/** Copies the entry of the word `text[start, end)` to `packedBuf` at `at`. */
 function packEntry(text: string, start: number, end: number, at: number): void {
-  const slot = postWords.slotOf(text, start, end);
-  const numbers = postWords.numbers;
-  const b = slot * SLOT_NUMBERS + NUMBER_LANG_ENTRY;
-  if (numbers[b] === 0) {
-    tagger_!.entryInto(postWords.word(slot), numbers, b + 1);
-    numbers[b] = 1;
+  const index = postWords.indexOf(text, start, end);
+  if (entryGeneration !== postWords.generation) {
+    if (entryByIndex.length === postWords.limit * 4) entryByIndex.fill(0);
+    else entryByIndex = new Float64Array(postWords.limit * 4);
+    entryGeneration = postWords.generation;
   }
-  packedBuf[at] = numbers[b + 1]!;
-  packedBuf[at + 1] = numbers[b + 2]!;
-  packedBuf[at + 2] = numbers[b + 3]!;
+  const b = index * 4;
+  if (entryByIndex[b] === 0) {
+    tagger_!.entryInto(postWords.word(index), entryByIndex, b + 1);
+    entryByIndex[b] = 1;
+  }
+  packedBuf[at] = entryByIndex[b + 1]!;
+  packedBuf[at + 1] = entryByIndex[b + 2]!;
+  packedBuf[at + 2] = entryByIndex[b + 3]!;
 }
 
 /** The language and mix of the tokens visited since `languageBegin` (`tokens` is left empty). */
