@@ -88,4 +88,14 @@ describe('the classifier fast path (cached word sums)', () => {
     expect(Array.from(c.logits(again))).toEqual(reference(again));
     expect(checked).toBe(40);
   });
+
+  it('reads a weight table that is not 4-byte aligned (a copy for the packed reads)', () => {
+    const shifted = new Int8Array(model.weights.length + 1);
+    shifted.set(model.weights, 1);
+    const c = new Classifier({ ...model, weights: shifted.subarray(1) }, matchKey);
+    for (const t of SAMPLES) {
+      const norm = normalize(t);
+      expect(Array.from(c.logits(norm)), t).toEqual(reference(norm));
+    }
+  });
 });

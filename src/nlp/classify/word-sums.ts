@@ -14,6 +14,7 @@ import { combine, FNV_PRIME, fnvStep, mix32 } from '../features/hash.js';
 
 /** Outputs of the layout this path serves (the shipped one): one 16-byte row per bucket. */
 const OUTPUTS = 16;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 // The word cache: open addressing over slots of 64 bytes (one cache line). Int32 view: slot
 // word 0 and 1 the word's two hashes, 2 its length, 3 its feature count + 1 (0 = empty). Int16
@@ -41,6 +42,8 @@ export class WordSums {
   private readonly sums = new Int16Array(this.meta.buffer);
   private count = 0;
   private readonly scratch: Int32Array;
+  /** The weight table as Int32, four weights each (a copy when the table is not 4-byte aligned). */
+  private readonly rows: Int32Array;
   // The hashes of the post being summed (see `hashWords`).
   private words = new Int32Array(1024);
   private buckets = new Int32Array(512);
@@ -48,8 +51,9 @@ export class WordSums {
 
   /** Whether the fast path serves a model with this feature layout and number of outputs. */
   static supports(config: FeatureConfig, outputs: number): boolean {
-    // A word's sums are kept in 16 bits: its features times the largest |weight| must fit.
-    return outputs === OUTPUTS && maxWordFeatures(config) * 128 <= 32767;
+    // A word's sums are kept in 16 bits: its features times the largest |weight| must fit. The
+    // packed reads of `sum` take the bytes of an Int32 in little-endian order.
+    return outputs === OUTPUTS && maxWordFeatures(config) * 128 <= 32767 && LITTLE_ENDIAN;
   }
 
   constructor(
@@ -61,6 +65,8 @@ export class WordSums {
     this.mask = (1 << this.config.bits) - 1;
     this.keyed = extractor.keyed;
     this.scratch = new Int32Array(maxWordFeatures(this.config));
+    const aligned = weights.byteOffset % 4 === 0 ? weights : weights.slice();
+    this.rows = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
   }
 
   /** Weight sums of every output into `acc` (16 entries); returns the number of features. */
@@ -72,19 +78,21 @@ export class WordSums {
     const nb = this.tableCount;
     const words = this.words;
     const buckets = this.buckets;
-    const w = this.weights;
-    const s = this.sums;
+    const w = this.rows;
     const meta = this.meta;
     // Integer locals stay in registers; an array would be loaded and stored for every feature.
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
     let a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
     let n = nb;
+    // A row of 16 Int8 weights is read as four Int32 loads; on a little-endian machine byte j
+    // of a load is weight j of its four, sign-extended by a shift up and back.
     for (let k = 0; k < nb; k++) {
-      const r = buckets[k]! << 4;
-      a0 += w[r]!; a1 += w[r + 1]!; a2 += w[r + 2]!; a3 += w[r + 3]!;
-      a4 += w[r + 4]!; a5 += w[r + 5]!; a6 += w[r + 6]!; a7 += w[r + 7]!;
-      a8 += w[r + 8]!; a9 += w[r + 9]!; a10 += w[r + 10]!; a11 += w[r + 11]!;
-      a12 += w[r + 12]!; a13 += w[r + 13]!; a14 += w[r + 14]!; a15 += w[r + 15]!;
+      const r = buckets[k]! << 2;
+      const q0 = w[r]!, q1 = w[r + 1]!, q2 = w[r + 2]!, q3 = w[r + 3]!;
+      a0 += (q0 << 24) >> 24; a1 += (q0 << 16) >> 24; a2 += (q0 << 8) >> 24; a3 += q0 >> 24;
+      a4 += (q1 << 24) >> 24; a5 += (q1 << 16) >> 24; a6 += (q1 << 8) >> 24; a7 += q1 >> 24;
+      a8 += (q2 << 24) >> 24; a9 += (q2 << 16) >> 24; a10 += (q2 << 8) >> 24; a11 += q2 >> 24;
+      a12 += (q3 << 24) >> 24; a13 += (q3 << 16) >> 24; a14 += (q3 << 8) >> 24; a15 += q3 >> 24;
     }
     for (let k = 0; k < nw; k += 4) {
       const wh = words[k]!;
@@ -101,12 +109,15 @@ export class WordSums {
         if (meta[m] === wh && meta[m + 1] === ch && meta[m + 2] === wl) break;
         slot = (slot + 1) & SLOT_MASK;
       }
-      n += meta[(slot << 4) + 3]! - 1;
-      const r = (slot << 5) + 16;
-      a0 += s[r]!; a1 += s[r + 1]!; a2 += s[r + 2]!; a3 += s[r + 3]!;
-      a4 += s[r + 4]!; a5 += s[r + 5]!; a6 += s[r + 6]!; a7 += s[r + 7]!;
-      a8 += s[r + 8]!; a9 += s[r + 9]!; a10 += s[r + 10]!; a11 += s[r + 11]!;
-      a12 += s[r + 12]!; a13 += s[r + 13]!; a14 += s[r + 14]!; a15 += s[r + 15]!;
+      const m = slot << 4;
+      n += meta[m + 3]! - 1;
+      // The 16 Int16 sums (bytes 32–63 of the slot) as eight Int32 loads, two sums each.
+      const p0 = meta[m + 8]!, p1 = meta[m + 9]!, p2 = meta[m + 10]!, p3 = meta[m + 11]!;
+      const p4 = meta[m + 12]!, p5 = meta[m + 13]!, p6 = meta[m + 14]!, p7 = meta[m + 15]!;
+      a0 += (p0 << 16) >> 16; a1 += p0 >> 16; a2 += (p1 << 16) >> 16; a3 += p1 >> 16;
+      a4 += (p2 << 16) >> 16; a5 += p2 >> 16; a6 += (p3 << 16) >> 16; a7 += p3 >> 16;
+      a8 += (p4 << 16) >> 16; a9 += p4 >> 16; a10 += (p5 << 16) >> 16; a11 += p5 >> 16;
+      a12 += (p6 << 16) >> 16; a13 += p6 >> 16; a14 += (p7 << 16) >> 16; a15 += p7 >> 16;
     }
     acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5; acc[6] = a6; acc[7] = a7;
     acc[8] = a8; acc[9] = a9; acc[10] = a10; acc[11] = a11; acc[12] = a12; acc[13] = a13; acc[14] = a14; acc[15] = a15;
