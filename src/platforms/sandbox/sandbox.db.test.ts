@@ -164,6 +164,19 @@ describe('Sandbox platform over HTTP', () => {
     expect(rows[0]!.n).toBe(20);
   });
 
+  it('looks up tokens that arrive together in one statement, and knows no unknown token', async () => {
+    const fresh = [];
+    for (let i = 0; i < 5; i++) fresh.push({ handle: `tok_${i}`, token: (await t.ctx.sandbox.registerAccount(t.ctx.db, `tok_${i}`, `Token ${i}`)).token });
+    const query = vi.spyOn(t.ctx.db, 'query');
+    try {
+      const handles = await Promise.all([...fresh.map((a) => t.ctx.sandbox.authenticate(a.token)), t.ctx.sandbox.authenticate('sbx_not_a_token')]);
+      expect(handles).toEqual(['tok_0', 'tok_1', 'tok_2', 'tok_3', 'tok_4', null]);
+      expect(query.mock.calls.length).toBe(1);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it('takes a pending fault once when publish calls arrive together, and posts the others', async () => {
     await fault(bob, { mode: 'server_error', count: 1, operations: ['publish'] });
     const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => t.ctx.sandbox.publish(i % 2 ? 'bob_unit' : 'alice_unit', { text: `faulted batch ${i}` }, `k-fb-${i}`)));

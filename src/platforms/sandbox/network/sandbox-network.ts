@@ -91,6 +91,9 @@ export class SandboxNetwork {
     return new Map(posts.map((p, i) => [p, taken[i]!]));
   });
 
+  /** Token lookups that arrive together (every account's first call after a start) are one statement. */
+  private readonly tokenLookups = new Coalescer<string, string>((hashes) => repo.findHandlesByTokenHashes(this.db, hashes));
+
   constructor(
     private readonly db: Database,
     /** Base URL of the Sandbox API, for post links. */
@@ -113,7 +116,7 @@ export class SandboxNetwork {
     const now = Date.now();
     const cached = this.tokens.get(hash);
     if (cached && cached.until > now) return cached.handle;
-    const handle = await repo.findHandleByTokenHash(this.db, hash);
+    const handle = (await this.tokenLookups.request(hash)) ?? null;
     if (handle === null) {
       this.tokens.delete(hash);
       return null;

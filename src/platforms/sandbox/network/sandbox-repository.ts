@@ -62,9 +62,13 @@ export async function sandboxAccountExists(q: Queryable, handle: string): Promis
   return (await q.query('SELECT 1 FROM sandbox_accounts WHERE handle = $1', [handle])).length > 0;
 }
 
-export async function findHandleByTokenHash(q: Queryable, tokenHash: string): Promise<string | null> {
-  const rows = await q.query<{ handle: string }>('SELECT handle FROM sandbox_accounts WHERE token_hash = $1', [tokenHash]);
-  return rows[0]?.handle ?? null;
+/** The handles that token hashes belong to, in one statement; an unknown hash is missing from the map. */
+export async function findHandlesByTokenHashes(q: Queryable, tokenHashes: readonly string[]): Promise<Map<string, string>> {
+  const rows = await q.query<{ tokenHash: string; handle: string }>(
+    'SELECT token_hash AS "tokenHash", handle FROM sandbox_accounts WHERE token_hash = ANY($1::text[])',
+    [[...tokenHashes]],
+  );
+  return new Map(rows.map((r) => [r.tokenHash, r.handle]));
 }
 
 /** Inserts a post; with a key already used, inserts nothing and returns null. */
