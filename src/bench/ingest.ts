@@ -139,11 +139,6 @@ async function latency(db: Database, items: IncomingMention[], enrich: Enricher,
   const sample: number[] = [];
   try {
     const writer = await p.startWorkers();
-    // Steady state, as in the throughput phase: the enrichment threads are started and have their
-    // model loaded before the first timed mention, so the figures are not those of a cold start.
-    const warm = benchMentions(WARM_UP, `w${items[0]?.externalId ?? 'x'}`);
-    await p.publish(warm);
-    while ((p.stats?.stored ?? 0) < warm.length) await new Promise((r) => setTimeout(r, 5));
     writer.onCommitted = (batch) => {
       const now = performance.now();
       for (const m of batch) {
@@ -154,21 +149,27 @@ async function latency(db: Database, items: IncomingMention[], enrich: Enricher,
         }
       }
     };
-    // A publish every 10 ms of rate/100 items, so arrivals are smooth.
+    // A publish every 10 ms of rate/100 items, so arrivals are smooth. The first second, at the
+    // same rate, is not timed: it reaches the steady state of that rate (JIT, connections) without
+    // a burst that would start the enrichment threads, which a steady 1,000/s does not.
     const perTick = Math.max(1, Math.round(rate / 100));
-    const t0 = performance.now();
-    const pending: Promise<void>[] = [];
-    for (let i = 0, tick = 0; i < items.length; tick++) {
-      const due = t0 + tick * 10;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const chunk = items.slice(i, i + perTick);
-      i += perTick;
-      const now = performance.now();
-      for (const m of chunk) sent.set(m.externalId, now);
-      pending.push(p.publish(chunk));
-    }
-    await Promise.all(pending);
+    const paced = async (list: IncomingMention[], timed: boolean): Promise<void> => {
+      const t0 = performance.now();
+      const pending: Promise<void>[] = [];
+      for (let i = 0, tick = 0; i < list.length; tick++) {
+        const due = t0 + tick * 10;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const chunk = list.slice(i, i + perTick);
+        i += perTick;
+        const now = performance.now();
+        if (timed) for (const m of chunk) sent.set(m.externalId, now);
+        pending.push(p.publish(chunk));
+      }
+      await Promise.all(pending);
+    };
+    await paced(benchMentions(rate, `w${items[0]?.externalId ?? 'x'}`), false);
+    await paced(items, true);
     const deadline = performance.now() + 60_000;
     while (sample.length < items.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     if (natsUrl) await ((await p.getStream()) as NatsStream).destroy();
