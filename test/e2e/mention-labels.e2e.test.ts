@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAnalyst } from './api-session.js';
 import { openPage, signIn, tearDown } from './browser.js';
 import { ensureBuilt, freePort, repoRoot, startServer, untilStored, type ServerProcess } from './server-process.js';
 
@@ -37,19 +38,6 @@ function chhavi(args: string[]): string {
   return result.stdout;
 }
 
-async function session(username: string, password: string): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
-  const login = await fetch(`${server!.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { user } = (await login.json()) as { user: { csrfToken: string } };
-  return (method, path, body) =>
-    fetch(`${server!.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': user.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-}
-
 beforeAll(async () => {
   ensureBuilt();
   mkdirSync(shots, { recursive: true });
@@ -60,13 +48,7 @@ beforeAll(async () => {
   webhook = { id: found[1]!, secret: found[2]! };
   server = await startServer({ dataDir, port: await freePort(), adminPassword: PASSWORD });
 
-  const admin = await session('admin', PASSWORD);
-  const created = await admin('POST', '/users', { username: ANALYST, displayName: DISPLAY, role: 'analyst', allUnits: true });
-  expect(created.status).toBe(201);
-  const { initialPassword } = (await created.json()) as { initialPassword: string };
-  const first = await session(ANALYST, initialPassword);
-  expect((await first('POST', '/auth/password', { currentPassword: initialPassword, newPassword: PASSWORD })).status).toBe(204);
-  const analyst = await session(ANALYST, PASSWORD);
+  const analyst = await createAnalyst(server.baseUrl, PASSWORD, { username: ANALYST, displayName: DISPLAY, password: PASSWORD });
 
   const body = JSON.stringify({ mentions: [{ externalId: 'label-1', authorHandle: 'resident', text: 'Thana Saket ke staff ko shukriya, FIR turant likhi gayi', createdAt: new Date().toISOString() }] });
   const ts = Math.floor(Date.now() / 1000);

@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAnalyst } from './api-session.js';
 import { openPage, tearDown } from './browser.js';
 import { ensureBuilt, freePort, repoRoot, startServer, untilStored, type ServerProcess } from './server-process.js';
 
@@ -58,32 +59,6 @@ async function pushWebhook(mentions: object[]): Promise<void> {
   expect(res.status, await res.text()).toBe(202);
 }
 
-/** Signs in over HTTP and returns a caller that sends the session cookie and CSRF token. */
-async function session(username: string, password: string): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
-  const login = await fetch(`${server!.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { user } = (await login.json()) as { user: { csrfToken: string } };
-  return (method, path, body) =>
-    fetch(`${server!.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': user.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-}
-
-/** The admin opens an analyst account for every unit; the analyst sets their own password. */
-async function createAnalyst(): Promise<Awaited<ReturnType<typeof session>>> {
-  const admin = await session('admin', PASSWORD);
-  const created = await admin('POST', '/users', { username: ANALYST, displayName: 'Cell analyst', role: 'analyst', allUnits: true });
-  expect(created.status).toBe(201);
-  const { initialPassword } = (await created.json()) as { initialPassword: string };
-  const analyst = await session(ANALYST, initialPassword);
-  const changed = await analyst('POST', '/auth/password', { currentPassword: initialPassword, newPassword: PASSWORD });
-  expect(changed.status).toBe(204);
-  return session(ANALYST, PASSWORD);
-}
-
 const xss = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
 
 beforeAll(async () => {
@@ -98,7 +73,7 @@ beforeAll(async () => {
   webhook = { id: found[1]!, secret: found[2]! };
 
   server = await startServer({ dataDir, port: await freePort(), adminPassword: PASSWORD });
-  const analyst = await createAnalyst();
+  const analyst = await createAnalyst(server.baseUrl, PASSWORD, { username: ANALYST, displayName: 'Cell analyst', password: PASSWORD });
   const now = Date.now();
   await pushWebhook([
     {

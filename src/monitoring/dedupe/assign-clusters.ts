@@ -26,10 +26,10 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
   const lookupKeys = MIN_SHARED_BANDS >= 2 ? bandPairsOf : (b: number[]) => b;
   const byBand = new Map<number, Leader[]>();
   const leaders = new Map<string, Leader>(); // key -> leader (stored id, or null for one this batch creates)
-  const index = (key: string, id: string | null, sig: Signature, b: number[]) => {
+  const index = (key: string, id: string | null, sig: Signature, lookup: number[]) => {
     const l: Leader = { key, id, sig, seen: -1 };
     leaders.set(key, l);
-    for (const v of lookupKeys(b)) {
+    for (const v of lookup) {
       const list = byBand.get(v);
       if (list) list.push(l);
       else byBand.set(v, [l]);
@@ -38,7 +38,7 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
   for (const c of stored) {
     if (leaders.has(c.key)) continue;
     const sig = decode(c.key);
-    index(c.key, c.id, sig, bandsOf(sig));
+    index(c.key, c.id, sig, lookupKeys(bandsOf(sig)));
   }
 
   const leaderOf: (string | null)[] = [];
@@ -55,9 +55,10 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
     }
     const sig = decode(it.key);
     const b = bandsByKey.get(it.key)!;
+    const lookup = lookupKeys(b);
     let best: Leader | null = null;
     let bestS = THRESHOLD;
-    for (const v of lookupKeys(b)) {
+    for (const v of lookup) {
       for (const l of byBand.get(v) ?? []) {
         if (l.seen === n) continue;
         l.seen = n;
@@ -70,7 +71,7 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
     }
     if (best !== null) leaderOf.push(best.key);
     else {
-      index(it.key, null, sig, b);
+      index(it.key, null, sig, lookup);
       fresh.push({ key: it.key, bands: b, seenAt: it.seenAt });
       leaderOf.push(it.key);
     }

@@ -135,12 +135,13 @@ export async function takeFaultsOrInsertSandboxPosts(
   q: Queryable,
   posts: readonly NewSandboxPost[],
 ): Promise<{ fault: SandboxFault | null; post: SandboxPostRow | null }[]> {
-  const keys = posts.map((p) => p.idempotencyKey);
-  if (posts.length < 2 || keys.some((k) => k === null) || new Set(keys).size !== keys.length) {
+  const oneByOne = async () => {
     const out = [];
     for (const p of posts) out.push(await takeFaultOrInsertSandboxPost(q, p));
     return out;
-  }
+  };
+  const keys = posts.map((p) => p.idempotencyKey);
+  if (posts.length < 2 || keys.some((k) => k === null) || new Set(keys).size !== keys.length) return oneByOne();
   const rows = await q.query<SandboxPostRow & { faulted: boolean }>(
     `WITH f AS (
        SELECT EXISTS (
@@ -159,11 +160,7 @@ export async function takeFaultsOrInsertSandboxPosts(
      LEFT JOIN (SELECT ${POST_COLUMNS} FROM ins p JOIN sandbox_accounts a ON a.handle = p.account_handle) v ON true`,
     [posts.map((p) => p.handle), posts.map((p) => p.text), posts.map((p) => p.link), posts.map((p) => p.title), posts.map((p) => JSON.stringify(p.media)), keys],
   );
-  if (rows[0]?.faulted) {
-    const out = [];
-    for (const p of posts) out.push(await takeFaultOrInsertSandboxPost(q, p));
-    return out;
-  }
+  if (rows[0]?.faulted) return oneByOne();
   const byKey = new Map<string, SandboxPostRow>();
   for (const row of rows) {
     if ((row.id as string | null) === null) continue;
