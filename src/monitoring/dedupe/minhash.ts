@@ -59,17 +59,6 @@ export function bandsOf(sig: Signature): number[] {
   return out;
 }
 
-/**
- * Lookup keys for pairs of a signature's bands (`bandsOf`): two signatures sharing two whole bands
- * share the key of that pair. Keys are 32-bit hashes, so an unrelated pair may collide: a lookup
- * gives candidates, and `similarity` decides.
- */
-export function bandPairsOf(bands: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < bands.length; i++) for (let j = i + 1; j < bands.length; j++) out.push(mix32(bands[i]! ^ mix32(bands[j]! ^ 0x85ebca6b)) | 0);
-  return out;
-}
-
 /** Estimated Jaccard similarity: the share of positions where two signatures agree. */
 export function similarity(a: Signature, b: Signature): number {
   let same = 0;
@@ -84,6 +73,13 @@ export function encode(sig: Signature): string {
 
 export function decode(key: string): Signature {
   const out: number[] = [];
-  for (let i = 0; i < key.length; i += 8) out.push(parseInt(key.slice(i, i + 8), 16));
+  for (let i = 0; i + 8 <= key.length; i += 8) {
+    let v = 0;
+    for (let j = i; j < i + 8; j++) {
+      const c = key.charCodeAt(j);
+      v = v * 16 + (c <= 57 ? c - 48 : (c | 32) - 87);
+    }
+    out.push(v);
+  }
   return out;
 }

@@ -41,11 +41,14 @@ export function prepareBatch(items: readonly IncomingMention[], enrich: Enricher
 }
 
 /**
- * Writes a prepared batch in one transaction: near-duplicate clusters, the new mentions
+ * Writes a prepared batch: near-duplicate clusters first, then in one transaction the new mentions
  * (ON CONFLICT DO NOTHING), versions for edits and deletions, refreshed engagement, then the
  * matcher. Idempotent: writing the same batch again stores nothing.
  */
 export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Promise<IngestResult> {
+  // Clusters before the transaction, each statement on its own (see assignClusters).
+  const clusterIds = await assignClusters(ctx.db, batch.rows.map((r) => ({ key: r.clusterKey, seenAt: r.createdAt })));
+  batch.rows.forEach((r, i) => (r.clusterId = clusterIds[i] ?? null));
   // An item that occurs twice in one batch is written in a second round, after the first.
   const rounds: MentionRow[][] = [];
   const seen = new Map<string, number>();
@@ -64,8 +67,6 @@ export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Prom
 }
 
 async function writeRound(tx: Queryable, rows: MentionRow[], result: IngestResult): Promise<void> {
-  const clusterIds = await assignClusters(tx, rows.map((r) => ({ key: r.clusterKey, seenAt: r.createdAt })));
-  rows.forEach((r, i) => (r.clusterId = clusterIds[i] ?? null));
   const inserted = await insertNew(tx, rows);
   const insertedKeys = new Map(inserted.map((m) => [`${m.platform}\u0000${m.external_id}`, m.id]));
   const members: { clusterId: string; mentionId: string; createdAt: string }[] = [];

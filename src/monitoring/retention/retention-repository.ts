@@ -21,7 +21,7 @@ export async function setExpiries(q: Queryable, defaultDays: number): Promise<nu
 
 /**
  * Deletes up to `limit` mentions past their expiry that no hold keeps (versions and matches go
- * with them), and keeps the clusters' sizes true. Returns the deleted ids' count.
+ * with them), and keeps the clusters' sizes and first mentions true. Returns the deleted ids' count.
  */
 export async function deleteExpired(q: Queryable, now: Date, limit: number): Promise<number> {
   const rows = await q.query<{ n: number }>(
@@ -31,10 +31,12 @@ export async function deleteExpired(q: Queryable, now: Date, limit: number): Pro
                         WHERE expires_at IS NOT NULL AND expires_at <= $1
                           AND NOT EXISTS (SELECT 1 FROM mention_holds h WHERE h.mention_id = mentions.id)
                         ORDER BY expires_at LIMIT $2)
-       RETURNING m.cluster_id
+       RETURNING m.id, m.cluster_id
      ), shrink AS (
-       UPDATE clusters c SET size = greatest(c.size - g.n, 0)
-         FROM (SELECT cluster_id, count(*)::int AS n FROM gone WHERE cluster_id IS NOT NULL GROUP BY cluster_id) g
+       -- A cluster's first mention is one of its members: it is cleared here when it goes (0026).
+       UPDATE clusters c SET size = greatest(c.size - g.n, 0),
+              first_mention_id = CASE WHEN c.first_mention_id = ANY (g.ids) THEN NULL ELSE c.first_mention_id END
+         FROM (SELECT cluster_id, count(*)::int AS n, array_agg(id) AS ids FROM gone WHERE cluster_id IS NOT NULL GROUP BY cluster_id) g
         WHERE c.id = g.cluster_id
      )
      SELECT count(*)::int AS n FROM gone`,

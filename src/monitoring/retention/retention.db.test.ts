@@ -96,6 +96,24 @@ describe('retention after a watch changes', () => {
   });
 });
 
+describe('retention and near-duplicate clusters', () => {
+  it('lowers the cluster size and clears its first mention when that mention expires', async () => {
+    const text = 'water logging near minto bridge underpass again today';
+    const [first] = (await ingest([mention(text, { unitIds: [unitA], createdAt: new Date(Date.now() - 60_000).toISOString() })])).ids as [string];
+    const [second] = (await ingest([mention(text, { unitIds: [unitA] })])).ids as [string];
+    const cluster = async () =>
+      (await t.ctx.db.query<{ id: string; size: number; first: string | null }>(
+        'SELECT c.id::text AS id, c.size, c.first_mention_id::text AS first FROM clusters c JOIN mentions m ON m.cluster_id = c.id WHERE m.id = $1',
+        [second],
+      ))[0]!;
+    expect(await cluster()).toMatchObject({ size: 2, first });
+    await age(first, DEFAULT_RETENTION_DAYS + 1);
+    await t.ctx.monitoring.retention.run();
+    expect(await exists(first)).toBe(false);
+    expect(await cluster()).toMatchObject({ size: 1, first: null });
+  });
+});
+
 describe('pseudonymisation', () => {
   it('is a unit setting changed by admin or sb_supervisor, audited', async () => {
     const before = await t.ctx.monitoring.privacy.get(admin, unitP);
