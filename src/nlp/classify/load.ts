@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { packageRoot } from '../../config/paths.js';
-import { matchKey } from '../text/match-key.js';
+import { computeMatchKey } from '../text/match-key.js';
 import { Classifier } from './classifier.js';
 import { readModelFile } from './model-file.js';
 
@@ -15,10 +15,14 @@ export function defaultModelPath(): string {
 let current: Classifier | undefined;
 let loadMs = 0;
 
-/** Loads a model file into a classifier (features use the project's spelling key). */
+/**
+ * Loads a model file into a classifier (features use the project's spelling key; the feature
+ * extractor keeps the key of every word it has seen, so it takes the key without `matchKey`'s
+ * own cache).
+ */
 export function loadClassifier(path: string = defaultModelPath()): Classifier {
   const t0 = performance.now();
-  const c = new Classifier(readModelFile(path), matchKey);
+  const c = new Classifier(readModelFile(path), computeMatchKey);
   loadMs = performance.now() - t0;
   return c;
 }

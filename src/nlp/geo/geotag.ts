@@ -14,7 +14,7 @@
  */
 import { scanTokens, type TokenKind } from '../text/tokenize.js';
 import { segmentHashtag } from '../text/hashtag.js';
-import { matchKey } from '../text/match-key.js';
+import { computeMatchKey, matchKey } from '../text/match-key.js';
 import { postWords } from '../text/word-table.js';
 import { NOT_DELHI, delhiGazetteer, literalForm, type Cue, type Gazetteer, type Target } from './gazetteer.js';
 
@@ -72,7 +72,7 @@ function segmentKeys(tag: string): { words: string[]; keys: string[]; police: bo
     const words: string[] = [];
     const ks: string[] = [];
     for (const w of segmentHashtag(tag)) {
-      const k = matchKey(w);
+      const k = computeMatchKey(w);
       if (k === '') continue;
       words.push(w);
       ks.push(k);
@@ -126,7 +126,7 @@ function pushWord(text: string, start: number, end: number): void {
   }
   let key = keyByIndex[index];
   if (key === undefined) {
-    key = matchKey(postWords.word(index));
+    key = computeMatchKey(postWords.word(index));
     keyByIndex[index] = key;
   }
   if (key === '') return;

@@ -63,14 +63,25 @@ let bufB = new Uint16Array(64);
  * The test checks this against the same rules written as regular expressions.
  */
 function fold(latin: string): string {
-  let len = latin.length;
+  const len = latin.length;
+  reserve(len);
+  for (let i = 0; i < len; i++) bufA[i] = latin.charCodeAt(i);
+  return foldCodes(len);
+}
+
+/** Room for a word of `len` units in the fold buffers (the folds at most double it: x → ks). */
+function reserve(len: number): void {
   if (bufA.length < len * 2 + 2) {
     bufA = new Uint16Array(len * 2 + 2);
     bufB = new Uint16Array(len * 2 + 2);
   }
+}
+
+/** `fold` of the `len` units already in `bufA`. */
+function foldCodes(length: number): string {
+  let len = length;
   let src = bufA;
   let dst = bufB;
-  for (let i = 0; i < len; i++) src[i] = latin.charCodeAt(i);
   let out = 0;
   // After each pass its output is the next one's input. The swap is written out at every pass
   // (not a closure): a closure would keep these variables in a heap context, and every access
@@ -213,9 +224,26 @@ function fold(latin: string): string {
   }
   tmp = src; src = dst; dst = tmp; len = out; // swap (dedupe counts its own output)
   out = dedupe(src, len, dst);
-  let res = '';
-  for (let i = 0; i < out; i++) res += String.fromCharCode(dst[i] === CH ? c : dst[i]!);
-  return res;
+  for (let i = 0; i < out; i++) if (dst[i] === CH) dst[i] = c;
+  return codesToString(dst, out);
+}
+
+/** The first `len` units of `u` as a string. */
+function codesToString(u: Uint16Array, len: number): string {
+  switch (len) {
+    case 0:
+      return '';
+    case 1:
+      return String.fromCharCode(u[0]!);
+    case 2:
+      return String.fromCharCode(u[0]!, u[1]!);
+    case 3:
+      return String.fromCharCode(u[0]!, u[1]!, u[2]!);
+    case 4:
+      return String.fromCharCode(u[0]!, u[1]!, u[2]!, u[3]!);
+    default:
+      return String.fromCharCode.apply(null, u.subarray(0, len) as unknown as number[]);
+  }
 }
 
 /** Runs of one letter (a–z or CH; not digits) become one. Returns the new length. */
@@ -236,12 +264,71 @@ const CACHE_LIMIT = 200_000;
 export function matchKey(word: string): string {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  let s = toNfc(word).toLowerCase();
-  if (DEVANAGARI.test(s)) s = devanagariToLatin(s).toLowerCase();
-  s = s.replace(NON_KEY, '');
-  s = SPELLING.get(s) ?? s;
-  const key = s.length === 0 ? '' : fold(s);
+  const key = computeMatchKey(word);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, key);
   return key;
+}
+
+// The spelling table's entries by length, for a lookup on char codes.
+const SPELLING_BY_LENGTH: [string, string][][] = [];
+for (const [from, to] of SPELLING) (SPELLING_BY_LENGTH[from.length] ??= []).push([from, to]);
+
+/**
+ * `matchKey` without its cache, for callers that keep keys of their own (by word number or by
+ * word hash): a second cache in front of theirs would cost a string lookup for every new word.
+ *
+ * Words of ASCII and Devanagari only (nearly all) take a path on char codes; it gives what the
+ * string steps give: lower-casing changes only A–Z there, the romanisation writes lower-case
+ * ASCII and passes other units through, and the filter keeps a–z and 0–9. Anything else (other
+ * scripts, Latin letters with accents, whose lower case may differ in length) takes the string
+ * steps themselves.
+ */
+export function computeMatchKey(word: string): string {
+  const w = toNfc(word);
+  const n = w.length;
+  let devanagari = false;
+  let upper = false;
+  for (let i = 0; i < n; i++) {
+    const u = w.charCodeAt(i);
+    if (u < 0x80) {
+      if (u >= 0x41 && u <= 0x5a) upper = true;
+    } else if (u >= 0x0900 && u <= 0x097f) devanagari = true;
+    else return slowKey(w);
+  }
+  let s = w;
+  if (devanagari) s = devanagariToLatin(upper ? w.toLowerCase() : w);
+  const len = s.length;
+  reserve(len);
+  const buf = bufA;
+  let k = 0;
+  for (let i = 0; i < len; i++) {
+    let u = s.charCodeAt(i);
+    if (u >= 0x41 && u <= 0x5a) u += 0x20;
+    if ((u >= a && u <= z) || (u >= 0x30 && u <= 0x39)) buf[k++] = u;
+  }
+  if (k === 0) return '';
+  const spellings = SPELLING_BY_LENGTH[k];
+  if (spellings !== undefined) {
+    for (const [from, to] of spellings) {
+      let same = true;
+      for (let i = 0; i < k; i++) {
+        if (buf[i] !== from.charCodeAt(i)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return fold(to);
+    }
+  }
+  return foldCodes(k);
+}
+
+/** The string steps of `computeMatchKey`, for a word in NFC. */
+function slowKey(nfc: string): string {
+  let s = nfc.toLowerCase();
+  if (DEVANAGARI.test(s)) s = devanagariToLatin(s).toLowerCase();
+  s = s.replace(NON_KEY, '');
+  s = SPELLING.get(s) ?? s;
+  return s.length === 0 ? '' : fold(s);
 }

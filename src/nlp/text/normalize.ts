@@ -197,7 +197,14 @@ function cleanAsIs(s: string): number {
  * (composition exclusions); general punctuation from U+2010, currency signs and the
  * joiners. Surrogate pairs are read in `toNfc`: those of U+1F000–U+1FBFF (emoji and
  * pictographs) qualify.
+ *
+ * The virama and the Vedic stress and accent signs (U+094D, U+0951–U+0954) are NFC_Quick_Check
+ * = Yes with a non-zero combining class and compose with nothing: NFC leaves them alone when the
+ * unit before them has combining class 0 (two such marks in a row might be reordered). They are
+ * marked 2 and pass when they follow a unit marked 1, so a Hindi post with conjuncts (क्या)
+ * does not need the normaliser.
  */
+const NFC_AFTER_STARTER = 2;
 const NFC_INERT = buildNfcInert();
 
 function buildNfcInert(): Uint8Array {
@@ -207,7 +214,8 @@ function buildNfcInert(): Uint8Array {
   };
   range(0x0000, 0x02ff);
   range(0x0900, 0x097f);
-  for (const c of [0x093c, 0x094d, 0x0951, 0x0952, 0x0953, 0x0954]) t[c] = 0;
+  t[0x093c] = 0;
+  for (const c of [0x094d, 0x0951, 0x0952, 0x0953, 0x0954]) t[c] = NFC_AFTER_STARTER;
   t.fill(0, 0x0958, 0x0960);
   range(0x200b, 0x200f);
   range(0x2010, 0x205f);
@@ -217,13 +225,15 @@ function buildNfcInert(): Uint8Array {
 
 /**
  * `text.normalize('NFC')`, returning `text` itself without calling the normaliser when every
- * code unit is one NFC leaves alone (nearly every post in Hindi or English).
+ * code unit is one NFC leaves alone where it stands (nearly every post in Hindi or English).
  */
 export function toNfc(text: string): string {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (NFC_INERT[c] === 1) continue;
+    const inert = NFC_INERT[c]!;
+    if (inert === 1) continue;
+    if (inert === NFC_AFTER_STARTER && i > 0 && NFC_INERT[text.charCodeAt(i - 1)] === 1) continue;
     if (c >= 0xd83c && c <= 0xd83e) {
       const lo = text.charCodeAt(i + 1); // NaN past the end
       if (lo >= 0xdc00 && lo <= 0xdfff) {
