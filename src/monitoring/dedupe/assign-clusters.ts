@@ -5,26 +5,33 @@ import { bandsOf, decode, MIN_SHARED_BANDS, similarity, THRESHOLD, type Signatur
 /** Only clusters active within this many days take new members; an older rumour starts a new cluster. */
 export const CLUSTER_WINDOW_DAYS = 7;
 
-interface Decoded {
+interface Leader {
+  key: string;
+  /** The stored cluster's id; null for a cluster this batch starts. */
+  id: string | null;
   sig: Signature;
   bands: number[];
+  /** The last item that met this leader (a stamp unique to that item), and under how many of its bands. */
+  seen: number;
+  hits: number;
 }
 
 /**
- * Signatures and bands of keys seen lately. The same stored clusters come back as candidates
- * batch after batch, and a key's signature never changes, so each is decoded once while it is in use.
+ * Stored clusters by id, decoded. The same clusters come back as candidates batch after batch and
+ * a cluster's key never changes, so each is decoded once while it is in use.
  */
-const DECODED_MAX = 50_000;
-const decoded = new Map<string, Decoded>();
+const STORED_MAX = 50_000;
+const stored = new Map<string, Leader>();
+let stamp = 0;
 
-function decodeKey(key: string): Decoded {
-  let d = decoded.get(key);
-  if (d !== undefined) return d;
+function storedLeader(id: string, key: string): Leader {
+  let l = stored.get(id);
+  if (l !== undefined && l.key === key) return l;
   const sig = decode(key);
-  d = { sig, bands: bandsOf(sig) };
-  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
-  decoded.set(key, d);
-  return d;
+  l = { key, id, sig, bands: bandsOf(sig), seen: 0, hits: 0 };
+  if (stored.size >= STORED_MAX) stored.delete(stored.keys().next().value!);
+  stored.set(id, l);
+  return l;
 }
 
 /**
@@ -38,46 +45,46 @@ function decodeKey(key: string): Decoded {
  * write then fails keeps size 0 until a mention joins it; writing the batch again finds it.
  */
 export async function assignClusters(q: Queryable, items: { key: string | null; seenAt: string }[]): Promise<(string | null)[]> {
+  const mine = items.map((it) => {
+    if (!it.key) return null;
+    const sig = decode(it.key);
+    return { sig, bands: bandsOf(sig) };
+  });
   const allBands = new Set<number>();
-  for (const it of items) if (it.key) for (const band of decodeKey(it.key).bands) allBands.add(band);
-  const stored = await findCandidates(q, [...allBands], CLUSTER_WINDOW_DAYS);
+  for (const d of mine) if (d) for (const band of d.bands) allBands.add(band);
+  const candidates = await findCandidates(q, [...allBands], CLUSTER_WINDOW_DAYS);
+
   // A leader that can reach the threshold shares at least MIN_SHARED_BANDS whole bands with the
   // item (see minhash.ts): leaders are listed under each of their bands, and an item compares only
-  // the leaders it meets under that many of its own bands, each once.
+  // the leaders it meets under that many of its own bands, each once. The same signature is the
+  // same key, so an item whose key a leader has joins it (similarity 1).
   const byBand = new Map<number, Leader[]>();
-  const leaders = new Map<string, Leader>(); // key -> leader (stored id, or null for one this batch creates)
-  const index = (key: string, id: string | null, d: Decoded) => {
-    const l: Leader = { key, id, sig: d.sig, seen: -1, hits: 0 };
-    leaders.set(key, l);
-    for (const v of d.bands) {
+  const index = (l: Leader) => {
+    for (const v of l.bands) {
       const list = byBand.get(v);
       if (list) list.push(l);
       else byBand.set(v, [l]);
     }
   };
-  for (const c of stored) if (!leaders.has(c.key)) index(c.key, c.id, decodeKey(c.key));
+  for (const c of candidates) index(storedLeader(c.id, c.key));
 
-  const leaderOf: (string | null)[] = [];
+  const leaderOf: (Leader | null)[] = [];
   const fresh: { key: string; bands: number[]; seenAt: string }[] = [];
   for (let n = 0; n < items.length; n++) {
-    const it = items[n]!;
-    if (!it.key) {
+    const d = mine[n];
+    if (!d) {
       leaderOf.push(null);
       continue;
     }
-    if (leaders.has(it.key)) {
-      leaderOf.push(it.key);
-      continue;
-    }
-    const d = decodeKey(it.key);
+    const me = ++stamp;
     let best: Leader | null = null;
     let bestS = THRESHOLD;
     for (const v of d.bands) {
       const list = byBand.get(v);
       if (list === undefined) continue;
       for (const l of list) {
-        if (l.seen !== n) {
-          l.seen = n;
+        if (l.seen !== me) {
+          l.seen = me;
           l.hits = 0;
         }
         if (++l.hits !== MIN_SHARED_BANDS) continue;
@@ -88,24 +95,16 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
         }
       }
     }
-    if (best !== null) leaderOf.push(best.key);
-    else {
-      index(it.key, null, d);
-      fresh.push({ key: it.key, bands: d.bands, seenAt: it.seenAt });
-      leaderOf.push(it.key);
+    if (best === null) {
+      const it = items[n]!;
+      best = { key: it.key!, id: null, sig: d.sig, bands: d.bands, seen: me, hits: 0 };
+      index(best);
+      fresh.push({ key: best.key, bands: d.bands, seenAt: it.seenAt });
     }
+    leaderOf.push(best);
   }
   const created = await ensureClusters(q, fresh);
-  return leaderOf.map((k) => (k === null ? null : (leaders.get(k)?.id ?? created.get(k) ?? null)));
-}
-
-interface Leader {
-  key: string;
-  id: string | null;
-  sig: Signature;
-  /** The last item compared with this leader, and how many of that item's bands it shares. */
-  seen: number;
-  hits: number;
+  return leaderOf.map((l) => (l === null ? null : (l.id ?? created.get(l.key) ?? null)));
 }
 
 export { addMembers };
