@@ -196,15 +196,17 @@ export class WordSums {
       const kh = this.extractor.wordKeyBucket(text, i, e, wh, ch);
       if (kh >= 0) f[n++] = kh;
     }
-    const w = this.weights;
+    // The rows as four Int32 loads each, as in `sum`.
+    const w = this.rows;
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
     let a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
     for (let k = 0; k < n; k++) {
-      const r = f[k]! << 4;
-      a0 += w[r]!; a1 += w[r + 1]!; a2 += w[r + 2]!; a3 += w[r + 3]!;
-      a4 += w[r + 4]!; a5 += w[r + 5]!; a6 += w[r + 6]!; a7 += w[r + 7]!;
-      a8 += w[r + 8]!; a9 += w[r + 9]!; a10 += w[r + 10]!; a11 += w[r + 11]!;
-      a12 += w[r + 12]!; a13 += w[r + 13]!; a14 += w[r + 14]!; a15 += w[r + 15]!;
+      const r = f[k]! << 2;
+      const q0 = w[r]!, q1 = w[r + 1]!, q2 = w[r + 2]!, q3 = w[r + 3]!;
+      a0 += (q0 << 24) >> 24; a1 += (q0 << 16) >> 24; a2 += (q0 << 8) >> 24; a3 += q0 >> 24;
+      a4 += (q1 << 24) >> 24; a5 += (q1 << 16) >> 24; a6 += (q1 << 8) >> 24; a7 += q1 >> 24;
+      a8 += (q2 << 24) >> 24; a9 += (q2 << 16) >> 24; a10 += (q2 << 8) >> 24; a11 += q2 >> 24;
+      a12 += (q3 << 24) >> 24; a13 += (q3 << 16) >> 24; a14 += (q3 << 8) >> 24; a15 += q3 >> 24;
     }
     const m = slot << 4;
     meta[m] = wh;

@@ -77,173 +77,227 @@ function reserve(len: number): void {
   }
 }
 
-/** `fold` of the `len` units already in `bufA`. */
+/** Bit of a letter a–z (or CH) in the set of letters a word may hold, for skipping passes. */
+function bit(letter: number): number {
+  return letter === CH ? 1 << 26 : 1 << (letter - a);
+}
+const B_A = bit(a), B_C = bit(c), B_E = bit(e), B_F = bit(f), B_H = bit(h), B_I = bit(i_), B_J = bit(j);
+const B_K = bit(k), B_M = bit(m), B_O = bit(o), B_P = bit(p), B_Q = bit(q), B_S = bit(s_), B_U = bit(u);
+const B_V = bit(v), B_W = bit(w), B_X = bit(x), B_Y = bit(y), B_Z = bit(z), B_CH = bit(CH);
+
+/**
+ * `fold` of the `len` units already in `bufA`. A pass whose pattern needs a letter the word does
+ * not hold would copy the word unchanged, so it is skipped: `has` is a superset of the letters
+ * present (a pass adds the letters it may write and never removes any).
+ */
 function foldCodes(length: number): string {
   let len = length;
   let src = bufA;
   let dst = bufB;
   let out = 0;
+  let has = 0;
+  for (let i = 0; i < len; i++) {
+    const ch = src[i]!;
+    if (ch >= a && ch <= z) has |= 1 << (ch - a);
+  }
   // After each pass its output is the next one's input. The swap is written out at every pass
   // (not a closure): a closure would keep these variables in a heap context, and every access
   // in the loops would go through it.
   let tmp: typeof src;
 
   // 1 chh|ch → CH
-  for (let i = 0; i < len; ) {
-    if (src[i] === c && src[i + 1] === h && i + 1 < len) {
-      dst[out++] = CH;
-      i += src[i + 2] === h && i + 2 < len ? 3 : 2;
-    } else dst[out++] = src[i++]!;
+  if ((has & (B_C | B_H)) === (B_C | B_H)) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      if (src[i] === c && src[i + 1] === h && i + 1 < len) {
+        dst[out++] = CH;
+        i += src[i + 2] === h && i + 2 < len ? 3 : 2;
+      } else dst[out++] = src[i++]!;
+    }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_CH;
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 2 ck → k; 3 c → s before e/i/y, else k (on the string after 2)
-  for (let i = 0; i < len; ) {
-    if (src[i] === c && src[i + 1] === k && i + 1 < len) {
-      dst[out++] = k;
-      i += 2;
-    } else dst[out++] = src[i++]!;
+  if ((has & (B_C | B_K)) === (B_C | B_K)) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      if (src[i] === c && src[i + 1] === k && i + 1 < len) {
+        dst[out++] = k;
+        i += 2;
+      } else dst[out++] = src[i++]!;
+    }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_K;
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
-  for (let i = 0; i < len; i++) {
-    const ch = src[i]!;
-    if (ch === c) {
-      const nx = i + 1 < len ? src[i + 1] : 0;
-      dst[out++] = nx === e || nx === i_ || nx === y ? s_ : k;
-    } else dst[out++] = ch;
+  if ((has & B_C) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; i++) {
+      const ch = src[i]!;
+      if (ch === c) {
+        const nx = i + 1 < len ? src[i + 1] : 0;
+        dst[out++] = nx === e || nx === i_ || nx === y ? s_ : k;
+      } else dst[out++] = ch;
+    }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_S | B_K;
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 4 sh → s
-  for (let i = 0; i < len; ) {
-    if (src[i] === s_ && src[i + 1] === h && i + 1 < len) {
-      dst[out++] = s_;
-      i += 2;
-    } else dst[out++] = src[i++]!;
+  if ((has & (B_S | B_H)) === (B_S | B_H)) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      if (src[i] === s_ && src[i + 1] === h && i + 1 < len) {
+        dst[out++] = s_;
+        i += 2;
+      } else dst[out++] = src[i++]!;
+    }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 5 aspirates
-  for (let i = 0; i < len; ) {
-    const ch = src[i]!;
-    if (
-      i + 1 < len &&
-      src[i + 1] === h &&
-      (ch === k || ch === g || ch === j || ch === t || ch === d || ch === b || ch === r || ch === CH)
-    ) {
-      dst[out++] = ch;
-      i += 2;
-    } else {
-      dst[out++] = ch;
-      i++;
+  if ((has & B_H) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      const ch = src[i]!;
+      if (
+        i + 1 < len &&
+        src[i + 1] === h &&
+        (ch === k || ch === g || ch === j || ch === t || ch === d || ch === b || ch === r || ch === CH)
+      ) {
+        dst[out++] = ch;
+        i += 2;
+      } else {
+        dst[out++] = ch;
+        i++;
+      }
     }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 6 ph → f
-  for (let i = 0; i < len; ) {
-    if (src[i] === p && src[i + 1] === h && i + 1 < len) {
-      dst[out++] = f;
-      i += 2;
-    } else dst[out++] = src[i++]!;
+  if ((has & (B_P | B_H)) === (B_P | B_H)) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      if (src[i] === p && src[i + 1] === h && i + 1 < len) {
+        dst[out++] = f;
+        i += 2;
+      } else dst[out++] = src[i++]!;
+    }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_F;
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 7 z → j, q → k, w → v, x → ks
-  for (let i = 0; i < len; i++) {
-    const ch = src[i]!;
-    if (ch === z) dst[out++] = j;
-    else if (ch === q) dst[out++] = k;
-    else if (ch === w) dst[out++] = v;
-    else if (ch === x) {
-      dst[out++] = k;
-      dst[out++] = s_;
-    } else dst[out++] = ch;
+  if ((has & (B_Z | B_Q | B_W | B_X)) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; i++) {
+      const ch = src[i]!;
+      if (ch === z) dst[out++] = j;
+      else if (ch === q) dst[out++] = k;
+      else if (ch === w) dst[out++] = v;
+      else if (ch === x) {
+        dst[out++] = k;
+        dst[out++] = s_;
+      } else dst[out++] = ch;
+    }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_J | B_K | B_V | B_S;
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 8 ee|ii|ie → i; 9 oo|uu|ou → u (separate passes: 8's output can feed 9 only through u/o, which 8 never writes)
-  for (let i = 0; i < len; ) {
-    const ch = src[i]!;
-    const nx = i + 1 < len ? src[i + 1] : 0;
-    if ((ch === e && nx === e) || (ch === i_ && (nx === i_ || nx === e))) {
-      dst[out++] = i_;
-      i += 2;
-    } else {
-      dst[out++] = ch;
-      i++;
+  if ((has & (B_E | B_I)) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      const ch = src[i]!;
+      const nx = i + 1 < len ? src[i + 1] : 0;
+      if ((ch === e && nx === e) || (ch === i_ && (nx === i_ || nx === e))) {
+        dst[out++] = i_;
+        i += 2;
+      } else {
+        dst[out++] = ch;
+        i++;
+      }
     }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_I;
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
-  for (let i = 0; i < len; ) {
-    const ch = src[i]!;
-    const nx = i + 1 < len ? src[i + 1] : 0;
-    if ((ch === o && (nx === o || nx === u)) || (ch === u && nx === u)) {
-      dst[out++] = u;
-      i += 2;
-    } else {
-      dst[out++] = ch;
-      i++;
+  if ((has & (B_O | B_U)) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      const ch = src[i]!;
+      const nx = i + 1 < len ? src[i + 1] : 0;
+      if ((ch === o && (nx === o || nx === u)) || (ch === u && nx === u)) {
+        dst[out++] = u;
+        i += 2;
+      } else {
+        dst[out++] = ch;
+        i++;
+      }
     }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_U;
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 10 ai|ay$|ei → e
-  for (let i = 0; i < len; ) {
-    const ch = src[i]!;
-    const nx = i + 1 < len ? src[i + 1] : 0;
-    if ((ch === a && (nx === i_ || (nx === y && i + 2 === len))) || (ch === e && nx === i_)) {
-      dst[out++] = e;
-      i += 2;
-    } else {
-      dst[out++] = ch;
-      i++;
+  if ((has & (B_A | B_E)) !== 0 && (has & (B_I | B_Y)) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      const ch = src[i]!;
+      const nx = i + 1 < len ? src[i + 1] : 0;
+      if ((ch === a && (nx === i_ || (nx === y && i + 2 === len))) || (ch === e && nx === i_)) {
+        dst[out++] = e;
+        i += 2;
+      } else {
+        dst[out++] = ch;
+        i++;
+      }
     }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_E;
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 11 au|aw → o
-  for (let i = 0; i < len; ) {
-    const ch = src[i]!;
-    const nx = i + 1 < len ? src[i + 1] : 0;
-    if (ch === a && (nx === u || nx === w)) {
-      dst[out++] = o;
-      i += 2;
-    } else {
-      dst[out++] = ch;
-      i++;
+  if ((has & B_A) !== 0 && (has & (B_U | B_W)) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; ) {
+      const ch = src[i]!;
+      const nx = i + 1 < len ? src[i + 1] : 0;
+      if (ch === a && (nx === u || nx === w)) {
+        dst[out++] = o;
+        i += 2;
+      } else {
+        dst[out++] = ch;
+        i++;
+      }
     }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
+    has |= B_O;
   }
-  tmp = src; src = dst; dst = tmp; len = out; // swap (dedupe counts its own output)
   // 12 aa+ → a and 13 repeats → once: 13 subsumes 12 (a run of a's becomes one a either way).
   out = dedupe(src, len, dst);
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
+  tmp = src; src = dst; dst = tmp; len = out; // swap
   // 14 medial a
-  for (let i = 0; i < len; i++) {
-    if (src[i] === a && i > 0 && i < len - 1) continue;
-    dst[out++] = src[i]!;
+  if ((has & B_A) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; i++) {
+      if (src[i] === a && i > 0 && i < len - 1) continue;
+      dst[out++] = src[i]!;
+    }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
   }
-  tmp = src; src = dst; dst = tmp; len = out; out = 0; // swap
   // 15 m before a labial → n
-  for (let i = 0; i < len; i++) {
-    const ch = src[i]!;
-    const nx = i + 1 < len ? src[i + 1] : 0;
-    dst[out++] = ch === m && (nx === b || nx === p || nx === f) ? n_ : ch;
+  if ((has & B_M) !== 0) {
+    out = 0;
+    for (let i = 0; i < len; i++) {
+      const ch = src[i]!;
+      const nx = i + 1 < len ? src[i + 1] : 0;
+      dst[out++] = ch === m && (nx === b || nx === p || nx === f) ? n_ : ch;
+    }
+    tmp = src; src = dst; dst = tmp; len = out; // swap
   }
-  tmp = src; src = dst; dst = tmp; len = out; // swap (dedupe counts its own output)
   out = dedupe(src, len, dst);
   for (let i = 0; i < out; i++) if (dst[i] === CH) dst[i] = c;
   return codesToString(dst, out);
 }
 
-/** The first `len` units of `u` as a string. */
+/** The first `len` units of `u` as a string (short: one unit at a time is quickest). */
 function codesToString(u: Uint16Array, len: number): string {
-  switch (len) {
-    case 0:
-      return '';
-    case 1:
-      return String.fromCharCode(u[0]!);
-    case 2:
-      return String.fromCharCode(u[0]!, u[1]!);
-    case 3:
-      return String.fromCharCode(u[0]!, u[1]!, u[2]!);
-    case 4:
-      return String.fromCharCode(u[0]!, u[1]!, u[2]!, u[3]!);
-    default:
-      return String.fromCharCode.apply(null, u.subarray(0, len) as unknown as number[]);
-  }
+  let res = '';
+  for (let i = 0; i < len; i++) res += String.fromCharCode(u[i]!);
+  return res;
 }
 
 /** Runs of one letter (a–z or CH; not digits) become one. Returns the new length. */
