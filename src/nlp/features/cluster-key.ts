@@ -1,5 +1,5 @@
-import { FNV_OFFSET, fnvRange, fnvStep, mix32 } from './hash.js';
-import { isWordUnit } from './extract.js';
+import { FNV_OFFSET, FNV_PRIME, fnvRange, fnvStep, mix32 } from './hash.js';
+import { CLASS, isWordUnit } from './extract.js';
 
 const SEED = fnvStep(FNV_OFFSET, 0x4e); // N
 
@@ -46,6 +46,89 @@ function vote(a: number, b: number): void {
  * exact copies after normalisation share the key. Placeholders (`_url_`, `_user_`) are skipped.
  */
 export function clusterKey(norm: string): string {
+  return norm.length <= SHORT_TEXT ? clusterKeyShort(norm) : clusterKeyLong(norm);
+}
+
+/**
+ * Texts up to this long have fewer than 2^10 votes (a vote per word and per pair of neighbouring
+ * words, a word per two units at most), so ten levels of counts hold them.
+ */
+const SHORT_TEXT = 1000;
+
+/**
+ * `clusterKey` of a text of at most `SHORT_TEXT` units: the ten levels of counts of each half
+ * are locals (registers), not array elements, so an increment does not wait on the store of the
+ * one before it. The same counts, hence the same key.
+ */
+function clusterKeyShort(norm: string): string {
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0;
+  let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0, b7 = 0, b8 = 0, b9 = 0;
+  let votes = 0;
+  let prev = 0;
+  let words = 0;
+  const len = norm.length;
+  let i = 0;
+  while (i < len) {
+    if (CLASS[norm.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    let h = Math.imul(SEED ^ norm.charCodeAt(i), FNV_PRIME);
+    for (; e < len; e++) {
+      const u = norm.charCodeAt(e);
+      if (CLASS[u] !== 1) break;
+      h = Math.imul(h ^ u, FNV_PRIME);
+    }
+    const placeholder = i > 0 && norm.charCodeAt(i - 1) === 0x5f && e < len && norm.charCodeAt(e) === 0x5f;
+    if (!placeholder) {
+      // One vote for the word, then (after the first word) one for the pair; each is a binary
+      // increment of the bit-sliced counts, written out level by level.
+      for (let v = words > 0 ? 2 : 1; v > 0; v--) {
+        const x = v === 2 ? Math.imul(prev ^ h, 0x01000193) ^ 0x27d4eb2d : h;
+        let c = mix32(x);
+        let t: number;
+        t = a0 & c; a0 ^= c; c = t;
+        t = a1 & c; a1 ^= c; c = t;
+        t = a2 & c; a2 ^= c; c = t;
+        t = a3 & c; a3 ^= c; c = t;
+        t = a4 & c; a4 ^= c; c = t;
+        t = a5 & c; a5 ^= c; c = t;
+        t = a6 & c; a6 ^= c; c = t;
+        t = a7 & c; a7 ^= c; c = t;
+        t = a8 & c; a8 ^= c; c = t;
+        a9 ^= c;
+        c = mix32(x ^ 0x5bd1e995);
+        t = b0 & c; b0 ^= c; c = t;
+        t = b1 & c; b1 ^= c; c = t;
+        t = b2 & c; b2 ^= c; c = t;
+        t = b3 & c; b3 ^= c; c = t;
+        t = b4 & c; b4 ^= c; c = t;
+        t = b5 & c; b5 ^= c; c = t;
+        t = b6 & c; b6 ^= c; c = t;
+        t = b7 & c; b7 ^= c; c = t;
+        t = b8 & c; b8 ^= c; c = t;
+        b9 ^= c;
+        votes++;
+      }
+      prev = h;
+      words++;
+    }
+    i = e;
+  }
+  countsA.fill(0);
+  countsB.fill(0);
+  countsA[0] = a0; countsA[1] = a1; countsA[2] = a2; countsA[3] = a3; countsA[4] = a4;
+  countsA[5] = a5; countsA[6] = a6; countsA[7] = a7; countsA[8] = a8; countsA[9] = a9;
+  countsB[0] = b0; countsB[1] = b1; countsB[2] = b2; countsB[3] = b3; countsB[4] = b4;
+  countsB[5] = b5; countsB[6] = b6; countsB[7] = b7; countsB[8] = b8; countsB[9] = b9;
+  const t = (votes >>> 1) + 1;
+  const levels = 32 - Math.clz32(t | votes);
+  return hex16(atLeast(countsA, levels, t), atLeast(countsB, levels, t));
+}
+
+/** `clusterKey` of any text, with the counts in arrays. */
+function clusterKeyLong(norm: string): string {
   countsA.fill(0);
   countsB.fill(0);
   let votes = 0;
