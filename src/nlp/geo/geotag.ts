@@ -64,24 +64,26 @@ let starts = new Int32Array(256);
 let ends = new Int32Array(256);
 let count = 0;
 
-// Words of a hashtag or handle with their match keys, by the tag's text.
-const segmentCache = new Map<string, { words: string[]; keys: string[]; police: boolean }>();
-function segmentKeys(tag: string): { words: string[]; keys: string[]; police: boolean } {
-  let seg = segmentCache.get(tag);
-  if (seg === undefined) {
-    const words: string[] = [];
-    const ks: string[] = [];
-    for (const w of segmentHashtag(tag)) {
-      const k = computeMatchKey(w);
-      if (k === '') continue;
-      words.push(w);
-      ks.push(k);
-    }
-    seg = { words, keys: ks, police: ks.some((k) => HANDLE_CUES.has(k)) };
-    if (segmentCache.size > 50_000) segmentCache.clear();
-    segmentCache.set(tag, seg);
+/** The words of a hashtag or handle with their match keys. */
+interface Segments {
+  words: string[];
+  keys: string[];
+  police: boolean;
+  /** The gazetteer names each key starts (null: none), for the gazetteer `firstsOf`. */
+  firsts: (Entries | null)[];
+  firstsOf: Gazetteer | null;
+}
+
+function segmentKeys(tag: string): Segments {
+  const words: string[] = [];
+  const ks: string[] = [];
+  for (const w of segmentHashtag(tag)) {
+    const k = computeMatchKey(w);
+    if (k === '') continue;
+    words.push(w);
+    ks.push(k);
   }
-  return seg;
+  return { words, keys: ks, police: ks.some((k) => HANDLE_CUES.has(k)), firsts: [], firstsOf: null };
 }
 
 function push(key: string, start: number, end: number, part: string | null, first: Entries | null): void {
@@ -113,17 +115,38 @@ let firstByIndex: (Entries | null | undefined)[] = [];
 let keyGeneration = -1;
 let firstGazetteer: Gazetteer | null = null;
 
-function pushWord(text: string, start: number, end: number): void {
-  const index = postWords.indexOf(text, start, end);
+/** The segments of each hashtag or handle seen so far, by the number of its text (without `#`/`@`). */
+let segmentsByIndex: (Segments | undefined)[] = [];
+
+/** Clears what is kept by word number when the word table starts a new generation or the gazetteer changes. */
+function syncTables(): void {
   if (keyGeneration !== postWords.generation) {
     keyByIndex = new Array<string | undefined>(postWords.limit).fill(undefined);
     firstByIndex = new Array<Entries | null | undefined>(postWords.limit).fill(undefined);
+    segmentsByIndex = new Array<Segments | undefined>(postWords.limit).fill(undefined);
     keyGeneration = postWords.generation;
     firstGazetteer = gazetteer;
   } else if (firstGazetteer !== gazetteer) {
     firstByIndex.fill(undefined);
     firstGazetteer = gazetteer;
   }
+}
+
+/** The segments of the tag `text[start, end)` (without its `#` or `@`), looked up by its number. */
+function tagSegments(text: string, start: number, end: number): Segments {
+  const index = postWords.indexOf(text, start, end);
+  syncTables();
+  let seg = segmentsByIndex[index];
+  if (seg === undefined) {
+    seg = segmentKeys(postWords.word(index));
+    segmentsByIndex[index] = seg;
+  }
+  return seg;
+}
+
+function pushWord(text: string, start: number, end: number): void {
+  const index = postWords.indexOf(text, start, end);
+  syncTables();
   let key = keyByIndex[index];
   if (key === undefined) {
     key = computeMatchKey(postWords.word(index));
@@ -143,14 +166,15 @@ function visitToken(kind: TokenKind, start: number, end: number): void {
   if (kind === 'word' || kind === 'number') {
     pushWord(scanned, start, end);
   } else if (kind === 'hashtag' || kind === 'mention') {
-    const seg = segmentKeys(scanned.slice(start + 1, end));
+    const seg = tagSegments(scanned, start + 1, end);
     // A handle names a person as often as a place (@SaketGokhale); only police handles
     // (@DCPSouthDelhi, @PoliceJaitpur) are read for places.
     if (kind === 'mention' && !seg.police) return;
-    for (let k = 0; k < seg.keys.length; k++) {
-      const key = seg.keys[k]!;
-      push(key, start, end, seg.words[k]!, gazetteer!.byFirst.get(key) ?? null);
+    if (seg.firstsOf !== gazetteer) {
+      seg.firsts = seg.keys.map((key) => gazetteer!.byFirst.get(key) ?? null);
+      seg.firstsOf = gazetteer;
     }
+    for (let k = 0; k < seg.keys.length; k++) push(seg.keys[k]!, start, end, seg.words[k]!, seg.firsts[k]!);
   }
 }
 
