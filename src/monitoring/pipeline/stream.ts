@@ -35,4 +35,10 @@ export interface StreamConsumer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_CONSUME: ConsumeOptions = { batchSize: 1000, lingerMs: 20, concurrency: 3 };
+/**
+ * A backlog is written 2,000 items to a transaction: per item, the server's and the writer's CPU
+ * both fall with the batch (the cluster lookup's band values overlap, statements and commits are
+ * fewer). `chhavi bench ingest`'s stream, CPU a mention: 241 µs at 1,000 items, 228 µs at 2,000,
+ * 211 µs at 4,000. A trickle is written as it comes (`lingerMs`), whatever the size.
+ */
+export const DEFAULT_CONSUME: ConsumeOptions = { batchSize: 2000, lingerMs: 20, concurrency: 3 };
