@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingMention } from './incoming.js';
 import type { MentionRow } from './mention-repository.js';
 import type { Enricher } from './enricher.js';
@@ -16,7 +16,7 @@ function json(value: unknown): string {
 
 /** Identity of an item's content: text, media and deletion. Engagement counts are not content. */
 export function contentHash(text: string, media: unknown, deleted: boolean): string {
-  return createHash('sha256').update(JSON.stringify([text, media ?? [], deleted])).digest('hex');
+  return hash('sha256', JSON.stringify([text, media ?? [], deleted]), 'hex');
 }
 
 /** Turns a validated incoming mention into a row: enrichment, units for scoping, hashes. */
