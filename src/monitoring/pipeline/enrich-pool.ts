@@ -35,7 +35,7 @@ interface Thread {
 }
 
 export interface EnrichPoolOptions {
-  /** Threads at most (default: the machine's cores, at most 4). */
+  /** Threads at most (default: `defaultEnrichThreads()`). */
   threads?: number;
   /** Which enricher the threads run: the default (full when the model loads) or language only. */
   enricher: EnrichRequest['enricher'];
@@ -47,6 +47,16 @@ export interface EnrichPoolOptions {
    * after a quiet spell) batches are enriched here; a batch of START_AT items starts threads.
    */
   local?: Enricher;
+}
+
+/**
+ * One core for the writer's thread and the database, the others for enrichment: the machine's
+ * cores less one, at least 1 and at most 4. A thread warms its own caches (spelling keys, new
+ * words), so on 2 cores two threads cost more CPU a mention than one (`chhavi bench ingest`'s
+ * stream: 46-52 µs of enrichment threads a mention with two, 40-43 µs with one).
+ */
+export function defaultEnrichThreads(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
 /** Below this many items a chunk is not worth a thread's round trip; a batch is split into chunks at least this big. */
@@ -72,7 +82,7 @@ export class EnrichPool {
   private closed = false;
 
   constructor(private readonly opts: EnrichPoolOptions) {
-    this.max = Math.max(1, opts.threads ?? Math.min(4, availableParallelism()));
+    this.max = Math.max(1, opts.threads ?? defaultEnrichThreads());
   }
 
   get size(): number {

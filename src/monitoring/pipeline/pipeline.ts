@@ -14,7 +14,7 @@ export interface PipelineOptions {
   natsStream?: string;
   enrich?: Enricher;
   /**
-   * Threads that enrich batches ahead of the writer (default: the machine's cores, at most 4);
+   * Threads that enrich batches ahead of the writer (default: the machine's cores less one, 1 to 4);
    * 0 enriches on the writer's thread. An enricher only this process has (a test's) always runs here.
    */
   enrichThreads?: number;
