@@ -214,8 +214,12 @@ export class WordSums {
       const kh = this.extractor.wordKeyBucket(text, i, e, wh, ch);
       if (kh >= 0) f[n++] = kh;
     }
-    // The rows as four Int32 loads each, as in `sum`.
+    // The rows as four Int32 loads each, as in `sum`, after a loop that touches each row (their
+    // misses overlap).
     const w = this.rows;
+    let touched = 0;
+    for (let k = 0; k < n; k++) touched ^= w[f[k]! << 2]!;
+    this.touched ^= touched;
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
     let a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
     for (let k = 0; k < n; k++) {
