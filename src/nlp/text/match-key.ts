@@ -339,6 +339,25 @@ for (const [from, to] of SPELLING) (SPELLING_BY_LENGTH[from.length] ??= []).push
  * steps themselves.
  */
 export function computeMatchKey(word: string): string {
+  const n = word.length;
+  if (n === 0) return '';
+  // A post's new word usually comes here twice, as written (geotag) and normalised (the
+  // classifier's features), mostly the same string: the last few hundred answers are kept in a
+  // small table placed by length and end letters, which costs no hashing.
+  const slot = (n * 31 + word.charCodeAt(0) * 7 + word.charCodeAt(n - 1)) & RECENT_MASK;
+  if (recentWords[slot] === word) return recentKeys[slot]!;
+  const key = keyOf(word);
+  recentWords[slot] = word;
+  recentKeys[slot] = key;
+  return key;
+}
+
+const RECENT_MASK = 255;
+const recentWords = new Array<string>(RECENT_MASK + 1).fill('');
+const recentKeys = new Array<string>(RECENT_MASK + 1).fill('');
+
+/** The key of a non-empty word (see `computeMatchKey`). */
+function keyOf(word: string): string {
   const w = toNfc(word);
   const n = w.length;
   let devanagari = false;
