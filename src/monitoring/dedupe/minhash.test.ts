@@ -54,6 +54,14 @@ describe('MinHash band lookup', () => {
     }
   });
 
+  it('leaves function words out, in either script and any spelling', () => {
+    const bare = signature('pulis danga karne walon pakda')!;
+    expect(signature('police ne danga karne walon ko pakda')).toEqual(bare);
+    expect(signature('पुलिस ने दंगा करने वालों को पकड़ा है')).toEqual(signature('पुलिस दंगा करने वालों पकड़ा'));
+    // Function words alone are too few words to cluster on.
+    expect(signature('यह है और वह था, it is what it was')).toBeNull();
+  });
+
   it('finds a romanised copy of a Devanagari text similar', () => {
     const a = signature('पुलिस ने दंगा करने वालों को पकड़ा')!;
     const b = signature('pulis ne danga karne walon ko pakda')!;
