@@ -9,7 +9,7 @@ import type { Decisions, Label, Scores } from './classify/labels.js';
 import { getClassifier } from './classify/load.js';
 import { geotag, geotagBegin, geotagFinish, geotagReadsAsIs, geotagVisit, type GeoResult } from './geo/geotag.js';
 import { detectLanguage, languageBegin, languageFinish, languageVisit, type LanguageResult } from './lang/detect.js';
-import { normalize, normalizeNfc, toNfc } from './text/normalize.js';
+import { normalize, normalizeNfc, normalizeScanned, POST_NEEDS_NFC, POST_ZERO_WIDTH, scanPost, toNfc } from './text/normalize.js';
 import { scanTokens, type TokenKind } from './text/tokenize.js';
 
 export interface Enrichment {
@@ -42,13 +42,24 @@ function visitBoth(kind: TokenKind, start: number, end: number): void {
 
 export function enrich(text: string): Enrichment {
   const classifier = getClassifier();
-  const nfc = toNfc(text);
-  const normalized = normalizeNfc(nfc);
+  // One pass says whether the text is its own NFC form and what normalisation and geotag will
+  // look for in it (nearly every post); otherwise the general steps.
+  const flags = scanPost(text);
+  let normalized: string;
+  let asIs: boolean;
+  if ((flags & POST_NEEDS_NFC) === 0) {
+    normalized = normalizeScanned(text, flags);
+    asIs = (flags & POST_ZERO_WIDTH) === 0; // geotagReadsAsIs(text)
+  } else {
+    const nfc = toNfc(text);
+    normalized = normalizeNfc(nfc);
+    asIs = nfc === text && geotagReadsAsIs(text);
+  }
   let language: LanguageResult;
   let geo: GeoResult | null;
   // Language and geotag read the same tokens when the text is already what geotag reads (NFC,
   // no zero-width characters: nearly every post): one scan feeds both.
-  if (nfc === text && geotagReadsAsIs(text)) {
+  if (asIs) {
     languageBegin(text);
     geotagBegin(text);
     scanTokens(text, visitBoth);

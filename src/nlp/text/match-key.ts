@@ -94,7 +94,7 @@ function foldCodes(length: number): string {
   let len = length;
   let src = bufA;
   let dst = bufB;
-  let out = 0;
+  let out: number;
   let has = 0;
   for (let i = 0; i < len; i++) {
     const ch = src[i]!;

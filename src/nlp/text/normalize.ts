@@ -246,6 +246,78 @@ export function toNfc(text: string): string {
   return text;
 }
 
+/** `scanPost` bits: the text is not known to be in NFC (`toNfc` would call the normaliser). */
+export const POST_NEEDS_NFC = 1;
+/** `scanPost` bits: the text has U+200B, U+200C or U+200D (zero-width space, non-joiner, joiner). */
+export const POST_ZERO_WIDTH = 2;
+/** `scanPost` bits: the text contains "http", "www.", "HTTP" or "WWW." (what `mayHaveUrl` asks). */
+export const POST_URL = 4;
+/** `scanPost` bits: the text contains "@". */
+export const POST_AT = 8;
+
+// Per BMP code unit, for `scanPost`: P_INERT where NFC_INERT is 1, P_AFTER_STARTER where it is 2,
+// and marks for the units the other bits look for. Most units are exactly P_INERT.
+const P_INERT = 1;
+const P_AFTER_STARTER = 2;
+const P_ZERO_WIDTH = 4;
+const P_URL = 8;
+const P_AT = 16;
+const POST_PROPS = buildPostProps();
+
+function buildPostProps(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (NFC_INERT[c] === 1) t[c] = P_INERT;
+    else if (NFC_INERT[c] === NFC_AFTER_STARTER) t[c] = P_AFTER_STARTER;
+  }
+  for (const c of [0x200b, 0x200c, 0x200d]) t[c]! |= P_ZERO_WIDTH;
+  for (const ch of 'hHwW') t[ch.charCodeAt(0)]! |= P_URL;
+  t[0x40]! |= P_AT;
+  return t;
+}
+
+/**
+ * One pass over a post for `enrich`: whether `toNfc` would keep it as it is, and, when it would,
+ * whether it has the zero-width characters geotag removes (U+2060 and U+FEFF, which it also
+ * removes, are not NFC-inert, so a text that has them gets `POST_NEEDS_NFC`), and what
+ * `normalizeNfc` asks of it before anything is replaced (`POST_URL`, `POST_AT`). With
+ * `POST_NEEDS_NFC` the other bits are not set.
+ */
+export function scanPost(text: string): number {
+  const n = text.length;
+  let flags = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const p = POST_PROPS[c]!;
+    if (p === P_INERT) continue;
+    if ((p & P_INERT) !== 0) {
+      if ((p & P_ZERO_WIDTH) !== 0) flags |= POST_ZERO_WIDTH;
+      else if ((p & P_AT) !== 0) flags |= POST_AT;
+      else if ((p & P_URL) !== 0 && (flags & POST_URL) === 0) {
+        if (
+          (c === 0x68 && text.startsWith('http', i)) ||
+          (c === 0x48 && text.startsWith('HTTP', i)) ||
+          (c === 0x77 && text.startsWith('www.', i)) ||
+          (c === 0x57 && text.startsWith('WWW.', i))
+        ) {
+          flags |= POST_URL;
+        }
+      }
+      continue;
+    }
+    if (p === P_AFTER_STARTER && i > 0 && (POST_PROPS[text.charCodeAt(i - 1)]! & P_INERT) !== 0) continue;
+    if (c >= 0xd83c && c <= 0xd83e) {
+      const lo = text.charCodeAt(i + 1); // NaN past the end
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return POST_NEEDS_NFC;
+  }
+  return flags;
+}
+
 /** NFC, zero-width removal, nukta and candrabindu folding, lower-case, repeats, URL/handle placeholders. */
 export function normalize(text: string): string {
   return normalizeNfc(toNfc(text));
@@ -256,7 +328,24 @@ export function normalizeNfc(nfc: string): string {
   let s = nfc;
   if (mayHaveUrl(s)) s = s.replace(URL_PATTERN, ' _url_ ');
   if (s.includes('@')) s = replaceHandles(s);
-  s = s.toLowerCase();
+  return normalizeRest(s);
+}
+
+/**
+ * `normalizeNfc(text)` for a text whose `scanPost` bits are `flags` (without `POST_NEEDS_NFC`:
+ * the text is its own NFC form). A URL replaced may take an "@" with it: the handle scan then
+ * finds none and changes nothing, as `normalizeNfc` would not have run it.
+ */
+export function normalizeScanned(text: string, flags: number): string {
+  let s = text;
+  if ((flags & POST_URL) !== 0) s = s.replace(URL_PATTERN, ' _url_ ');
+  if ((flags & POST_AT) !== 0) s = replaceHandles(s);
+  return normalizeRest(s);
+}
+
+/** The steps of `normalizeNfc` after the URL and handle placeholders. */
+function normalizeRest(text: string): string {
+  const s = text.toLowerCase();
   // Most posts need none of the rewriting below (single spaces, nothing to drop or fold): one
   // scan says so, and the string is kept as it is.
   const clean = cleanAsIs(s);
