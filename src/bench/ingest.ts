@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline as pump } from 'node:stream/promises';
 import pg from 'pg';
@@ -96,8 +97,44 @@ async function countMentions(db: Database, prefix: string): Promise<number> {
 
 const WARM_UP = 500;
 
+/**
+ * CPU seconds so far of the PostgreSQL backends serving `database` on this machine, read from
+ * /proc (USER_HZ is 100 on Linux); null where there is no /proc or no such backend here (a server
+ * on another machine).
+ */
+export function serverCpuSeconds(database: string): number | null {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  let found = false;
+  for (const pid of entries) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres:') || !title.includes(` ${database} `)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      found = true;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return found ? ticks / 100 : null;
+}
+
+/** CPU a mention in this process (all its threads) and in the server's backends, µs. */
+interface CpuPerMention {
+  processUs: number;
+  serverUs: number | null;
+}
+
 /** Publishes everything through a pipeline and waits until it is stored; mentions per second. */
-async function throughput(db: Database, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<number> {
+async function throughput(db: Database, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<{ perS: number; cpu: CpuPerMention }> {
   const stream = `CHHAVI_BENCH_${randomBytes(4).toString('hex')}`;
   const p = new IngestPipeline({ db, logger: silentLogger }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, capacity: 20_000 });
   try {
@@ -107,6 +144,9 @@ async function throughput(db: Database, items: IncomingMention[], enrich: Enrich
     await p.publish(warm);
     while ((p.stats?.stored ?? 0) < warm.length) await new Promise((r) => setTimeout(r, 5));
     const base = p.stats?.stored ?? 0;
+    const [{ name }] = (await db.query<{ name: string }>('SELECT current_database() AS name')) as [{ name: string }];
+    const server0 = serverCpuSeconds(name);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const CHUNK = 1000;
     let next = 0;
@@ -123,9 +163,17 @@ async function throughput(db: Database, items: IncomingMention[], enrich: Enrich
       if (performance.now() - t0 > 600_000) throw new Error('ingest bench: the pipeline did not store every mention within 10 minutes');
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const server1 = serverCpuSeconds(name);
     if ((await countMentions(db, prefix)) !== items.length) throw new Error('ingest bench: stored count differs from published count');
     if (natsUrl) await ((await p.getStream()) as NatsStream).destroy();
-    return items.length / seconds;
+    return {
+      perS: items.length / seconds,
+      cpu: {
+        processUs: (cpu.user + cpu.system) / items.length,
+        serverUs: server0 === null || server1 === null ? null : ((server1 - server0) * 1e6) / items.length,
+      },
+    };
   } finally {
     await p.stop();
   }
@@ -209,12 +257,14 @@ function copyField(v: string | null): string {
 }
 
 /** The same rows (already enriched) by one plain COPY into a table shaped and indexed like mentions. */
-async function copyRows(url: string, rows: MentionRow[]): Promise<number> {
+async function copyRows(url: string, rows: MentionRow[]): Promise<{ perS: number; serverUs: number | null }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const database = new URL(url).pathname.slice(1);
   try {
     await client.query('CREATE TABLE bench_copy (LIKE mentions INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES INCLUDING CONSTRAINTS)');
     const cols = COPY_COLUMNS.map(([c]) => c).join(', ');
+    const server0 = serverCpuSeconds(database);
     const t0 = performance.now();
     const sink = client.query(copyFrom(`COPY bench_copy (${cols}) FROM STDIN`));
     async function* lines() {
@@ -229,7 +279,9 @@ async function copyRows(url: string, rows: MentionRow[]): Promise<number> {
       if (buf) yield buf;
     }
     await pump(Readable.from(lines()), sink);
-    return rows.length / ((performance.now() - t0) / 1000);
+    const perS = rows.length / ((performance.now() - t0) / 1000);
+    const server1 = serverCpuSeconds(database);
+    return { perS, serverUs: server0 === null || server1 === null ? null : ((server1 - server0) * 1e6) / rows.length };
   } finally {
     await client.end();
   }
@@ -272,7 +324,10 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
 
   let s = await scratchDatabase(url);
   try {
-    result.mentions_per_s = round(await throughput(s.db, items, enrich, null, `b${run}`), 0);
+    const t = await throughput(s.db, items, enrich, null, `b${run}`);
+    result.mentions_per_s = round(t.perS, 0);
+    result.process_cpu_us_per_mention = round(t.cpu.processUs, 0);
+    result.server_cpu_us_per_mention = t.cpu.serverUs === null ? null : round(t.cpu.serverUs, 0);
   } finally {
     await s.drop();
   }
@@ -280,7 +335,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
     s = await scratchDatabase(url);
     try {
       const natsItems = benchMentions(opts.mentions, `n${run}`);
-      result.nats_mentions_per_s = round(await throughput(s.db, natsItems, enrich, natsUrl, `n${run}`), 0);
+      result.nats_mentions_per_s = round((await throughput(s.db, natsItems, enrich, natsUrl, `n${run}`)).perS, 0);
     } finally {
       await s.drop();
     }
@@ -292,7 +347,9 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
     const u = new URL(url);
     const [{ db: name }] = (await s.db.query<{ db: string }>('SELECT current_database() AS db')) as [{ db: string }];
     u.pathname = `/${name}`;
-    result.copy_rows_per_s = round(await copyRows(u.toString(), prepared), 0);
+    const c = await copyRows(u.toString(), prepared);
+    result.copy_rows_per_s = round(c.perS, 0);
+    result.copy_server_cpu_us_per_row = c.serverUs === null ? null : round(c.serverUs, 0);
   } finally {
     await s.drop();
   }
