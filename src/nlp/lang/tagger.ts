@@ -52,15 +52,12 @@ export function createTagger(model: LangIdModel): Tagger {
     out[at + 2] = weights[neighbourFeature(form, 2)]!;
   }
 
+  const one = new Float64Array(3);
   function wordEntry(word: string): WordEntry {
     let e = cache.get(word);
     if (e === undefined) {
-      const form = latinForm(word);
-      e = {
-        z: form === '' ? 0 : scoreWord(form, weights) + bias,
-        asPrev: weights[neighbourFeature(form, 1)]!,
-        asNext: weights[neighbourFeature(form, 2)]!,
-      };
+      entryInto(word, one, 0);
+      e = { z: one[0]!, asPrev: one[1]!, asNext: one[2]! };
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, e);
     }

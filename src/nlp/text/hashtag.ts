@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../config/paths.js';
 import { forceSeedDir } from '../../config/force.js';
+import { FNV_OFFSET, FNV_PRIME } from '../features/hash.js';
 
 const DOMAIN_WORDS = [
   'delhi', 'police', 'riots', 'riot', 'justice', 'for', 'stop', 'save', 'arrest', 'protest', 'fake',
@@ -99,9 +100,6 @@ interface CostTable {
 }
 
 let table: CostTable | undefined;
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 function slotOf(h: number, mask: number): number {
   const x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);

@@ -353,24 +353,18 @@ function normalizeRest(text: string): string {
     if (clean === REPEATS && mayRepeat(s)) return s.replace(REPEAT, '$1$1');
     return s;
   }
-  let out = rewrite(s);
-  // Removing a character can bring three equal letters together; the flags over-approximate,
-  // the regex decides.
-  if (rewriteFlags !== 0) {
-    if (mayRepeat(out)) out = out.replace(REPEAT, '$1$1');
-  }
-  return out;
+  return rewrite(s);
 }
 
-/** Code units of the rewritten text (grown as needed), and whether the rewrite saw repeats or removed a unit. */
+/** Code units of the rewritten text (grown as needed). */
 let units = new Uint16Array(1024);
-let rewriteFlags = 0;
 
 /**
  * One pass over a lower-cased text: drops zero-width characters and nukta, folds candrabindu
  * and precomposed nukta letters, collapses white space (trimmed at both ends; a dropped unit
- * does not end a run of spaces, so "a \u200C b" is "a b"), and notices letter repeats for the
- * regular expression. The units are written to a buffer and made a string once.
+ * does not end a run of spaces, so "a \u200C b" is "a b"), and folds letter repeats (noticed
+ * on the way, decided by the regular expression). The units are written to a buffer and made a
+ * string once.
  */
 function rewrite(s: string): string {
   const n = s.length;
@@ -402,8 +396,10 @@ function rewrite(s: string): string {
       else if (i >= 5 && c === s.charCodeAt(i - 2) && c === s.charCodeAt(i - 4)) repeats = true;
     }
   }
-  rewriteFlags = repeats || removed ? 1 : 0;
-  return unitsToString(u, len);
+  const out = unitsToString(u, len);
+  // Removing a character can bring three equal letters together; the flags over-approximate,
+  // the regex decides.
+  return (repeats || removed) && mayRepeat(out) ? out.replace(REPEAT, '$1$1') : out;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
