@@ -68,7 +68,15 @@ function adminUrl(databaseUrl: string | undefined): string {
   return databaseUrl || process.env.CHHAVI_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
-async function scratchDatabase(url: string): Promise<{ db: Database; drop(): Promise<void> }> {
+/** A database made for one phase: its pool, its name and address, and how to drop it. */
+interface ScratchDatabase {
+  db: Database;
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function scratchDatabase(url: string): Promise<ScratchDatabase> {
   const name = `chhavi_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -80,6 +88,8 @@ async function scratchDatabase(url: string): Promise<{ db: Database; drop(): Pro
   await migrate(db);
   return {
     db,
+    name,
+    url: u.toString(),
     async drop() {
       await db.close();
       const a = new pg.Client({ connectionString: url });
@@ -102,7 +112,7 @@ const WARM_UP = 500;
  * /proc (USER_HZ is 100 on Linux); null where there is no /proc or no such backend here (a server
  * on another machine).
  */
-export function serverCpuSeconds(database: string): number | null {
+function serverCpuSeconds(database: string): number | null {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
@@ -134,7 +144,8 @@ interface CpuPerMention {
 }
 
 /** Publishes everything through a pipeline and waits until it is stored; mentions per second. */
-async function throughput(db: Database, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<{ perS: number; cpu: CpuPerMention }> {
+async function throughput(scratch: ScratchDatabase, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<{ perS: number; cpu: CpuPerMention }> {
+  const db = scratch.db;
   const stream = `CHHAVI_BENCH_${randomBytes(4).toString('hex')}`;
   const p = new IngestPipeline({ db, logger: silentLogger }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, capacity: 20_000 });
   try {
@@ -144,8 +155,7 @@ async function throughput(db: Database, items: IncomingMention[], enrich: Enrich
     await p.publish(warm);
     while ((p.stats?.stored ?? 0) < warm.length) await new Promise((r) => setTimeout(r, 5));
     const base = p.stats?.stored ?? 0;
-    const [{ name }] = (await db.query<{ name: string }>('SELECT current_database() AS name')) as [{ name: string }];
-    const server0 = serverCpuSeconds(name);
+    const server0 = serverCpuSeconds(scratch.name);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const CHUNK = 1000;
@@ -164,7 +174,7 @@ async function throughput(db: Database, items: IncomingMention[], enrich: Enrich
     }
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    const server1 = serverCpuSeconds(name);
+    const server1 = serverCpuSeconds(scratch.name);
     if ((await countMentions(db, prefix)) !== items.length) throw new Error('ingest bench: stored count differs from published count');
     if (natsUrl) await ((await p.getStream()) as NatsStream).destroy();
     return {
@@ -257,10 +267,10 @@ function copyField(v: string | null): string {
 }
 
 /** The same rows (already enriched) by one plain COPY into a table shaped and indexed like mentions. */
-async function copyRows(url: string, rows: MentionRow[]): Promise<{ perS: number; serverUs: number | null }> {
-  const client = new pg.Client({ connectionString: url });
+async function copyRows(scratch: ScratchDatabase, rows: MentionRow[]): Promise<{ perS: number; serverUs: number | null }> {
+  const client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
-  const database = new URL(url).pathname.slice(1);
+  const database = scratch.name;
   try {
     await client.query('CREATE TABLE bench_copy (LIKE mentions INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES INCLUDING CONSTRAINTS)');
     const cols = COPY_COLUMNS.map(([c]) => c).join(', ');
@@ -324,7 +334,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
 
   let s = await scratchDatabase(url);
   try {
-    const t = await throughput(s.db, items, enrich, null, `b${run}`);
+    const t = await throughput(s, items, enrich, null, `b${run}`);
     result.mentions_per_s = round(t.perS, 0);
     result.process_cpu_us_per_mention = round(t.cpu.processUs, 0);
     result.server_cpu_us_per_mention = t.cpu.serverUs === null ? null : round(t.cpu.serverUs, 0);
@@ -335,7 +345,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
     s = await scratchDatabase(url);
     try {
       const natsItems = benchMentions(opts.mentions, `n${run}`);
-      result.nats_mentions_per_s = round((await throughput(s.db, natsItems, enrich, natsUrl, `n${run}`)).perS, 0);
+      result.nats_mentions_per_s = round((await throughput(s, natsItems, enrich, natsUrl, `n${run}`)).perS, 0);
     } finally {
       await s.drop();
     }
@@ -344,10 +354,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
 
   s = await scratchDatabase(url);
   try {
-    const u = new URL(url);
-    const [{ db: name }] = (await s.db.query<{ db: string }>('SELECT current_database() AS db')) as [{ db: string }];
-    u.pathname = `/${name}`;
-    const c = await copyRows(u.toString(), prepared);
+    const c = await copyRows(s, prepared);
     result.copy_rows_per_s = round(c.perS, 0);
     result.copy_server_cpu_us_per_row = c.serverUs === null ? null : round(c.serverUs, 0);
   } finally {
