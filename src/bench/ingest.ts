@@ -10,8 +10,8 @@ import { openPostgres } from '../db/postgres.js';
 import { silentLogger } from '../log/logger.js';
 import { defaultEnricher, type Enricher } from '../monitoring/mentions/enricher.js';
 import type { IncomingMention } from '../monitoring/mentions/incoming.js';
-import { prepareBatch } from '../monitoring/mentions/ingest.js';
 import type { MentionRow } from '../monitoring/mentions/mention-repository.js';
+import { prepareRow } from '../monitoring/mentions/prepare.js';
 import { NatsStream } from '../monitoring/pipeline/nats-stream.js';
 import { IngestPipeline } from '../monitoring/pipeline/pipeline.js';
 import { loadDemoPosts } from '../monitoring/sources/demo-stream.js';
@@ -259,6 +259,7 @@ const COPY_COLUMNS: [string, (r: MentionRow) => string | null][] = [
   ['unit_ids', (r) => `{${r.unitIds.map((u) => `"${u}"`).join(',')}}`],
   ['created_at', (r) => r.createdAt],
   ['received_at', (r) => r.receivedAt],
+  ['search_keys', (r) => r.searchKeys],
 ];
 
 function copyField(v: string | null): string {
@@ -323,7 +324,8 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
   const items = benchMentions(opts.mentions, `b${run}`);
 
   const enrichT0 = performance.now();
-  const prepared = prepareBatch(items, enrich).rows;
+  const now = new Date().toISOString();
+  const prepared = items.map((m) => prepareRow(m, enrich, now));
   const enrichPerS = items.length / ((performance.now() - enrichT0) / 1000);
 
   const result: Record<string, number | string | null> = { mentions: opts.mentions, enricher: enrich.name || 'enrich' };

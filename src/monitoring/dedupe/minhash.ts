@@ -50,13 +50,27 @@ export type Signature = number[];
 
 /** The MinHash signature of a normalised text, or null when it has fewer than MIN_WORDS distinct words. */
 export function signature(normalized: string): Signature | null {
-  const words = new Set<number>();
+  const keys = new Set<string>();
+  forEachWord(normalized, (w) => keys.add(matchKey(w)));
+  return signatureOfKeys(keys);
+}
+
+/**
+ * Calls `visit` with each word of a normalised text, in order, leaving out the placeholders that
+ * stand for links and handles (`_url_`, `_user_`).
+ */
+export function forEachWord(normalized: string, visit: (word: string) => void): void {
   for (const m of normalized.matchAll(WORD)) {
     const w = m[0];
     if (PLACEHOLDERS.has(w) && normalized[m.index - 1] === '_') continue;
-    const key = matchKey(w);
-    if (!FUNCTION_WORDS.has(key)) words.add(fnvString(key));
+    visit(w);
   }
+}
+
+/** The signature of a text's distinct spelling keys (`matchKey` of each word; function words are left out here). */
+export function signatureOfKeys(keys: Iterable<string>): Signature | null {
+  const words = new Set<number>();
+  for (const key of keys) if (!FUNCTION_WORDS.has(key)) words.add(fnvString(key));
   if (words.size < MIN_WORDS) return null;
   const sig = new Array<number>(HASHES).fill(0xffffffff);
   for (const h of words) {

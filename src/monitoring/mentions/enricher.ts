@@ -3,7 +3,7 @@ import { detectLanguage } from '../../nlp/lang/detect.js';
 import { normalize } from '../../nlp/text/normalize.js';
 import type { Logger } from '../../log/logger.js';
 import { getClassifier } from '../../nlp/classify/load.js';
-import { encode, signature } from '../dedupe/minhash.js';
+import { textKeys } from './text-keys.js';
 
 /** What the pipeline stores from the text-understanding step. */
 export interface MentionEnrichment {
@@ -17,18 +17,11 @@ export interface MentionEnrichment {
   model: string | null;
   /** Near-duplicate key (MinHash signature) of the normalised text, or null when it has too few words. */
   clusterKey: string | null;
+  /** The words' search keys, space-separated (see `textKeys`). */
+  searchKeys: string;
 }
 
 export type Enricher = (text: string) => MentionEnrichment;
-
-/**
- * The near-duplicate key: a MinHash signature over the words' spelling keys, so a rumour in
- * Devanagari and its romanised copy (दंगा / danga) fall together; null for too few words.
- */
-export function nearDuplicateKey(normalized: string): string | null {
-  const sig = signature(normalized);
-  return sig ? encode(sig) : null;
-}
 
 /** Language, script folding and the cluster key only: the enrichment when no classifier model is available. */
 export const languageOnlyEnricher: Enricher = (text) => {
@@ -41,7 +34,7 @@ export const languageOnlyEnricher: Enricher = (text) => {
     geoDistrict: null,
     geoStation: null,
     model: null,
-    clusterKey: nearDuplicateKey(normalized),
+    ...textKeys(normalized),
   };
 };
 
@@ -61,7 +54,7 @@ export const fullEnricher: Enricher = (text) => {
     geoDistrict: e.geo?.district ?? null,
     geoStation: e.geo?.station ?? null,
     model: e.model,
-    clusterKey: nearDuplicateKey(e.normalized),
+    ...textKeys(e.normalized),
   };
 };
 
@@ -78,4 +71,11 @@ export function defaultEnricher(logger?: Logger): Enricher {
     chosen = languageOnlyEnricher;
   }
   return chosen;
+}
+
+/** The enrichers a worker thread can run, by name (a thread cannot be handed a function). */
+export type EnricherKind = 'default' | 'language';
+
+export function enricherOfKind(kind: EnricherKind, logger?: Logger): Enricher {
+  return kind === 'language' ? languageOnlyEnricher : defaultEnricher(logger);
 }

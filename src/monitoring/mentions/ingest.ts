@@ -1,10 +1,12 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
 import { addMembers, assignClusters } from '../dedupe/assign-clusters.js';
+import { rememberWords } from '../search/search-words.js';
 import { defaultEnricher, type Enricher } from './enricher.js';
 import type { IncomingMention } from './incoming.js';
 import { findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type MentionRow } from './mention-repository.js';
-import { contentHash, prepareRow } from './prepare.js';
+import { arrayLiteral, encodeRows, type ColumnBatch } from './insert-columns.js';
+import { contentHash, noNul, prepareRow } from './prepare.js';
 
 /** The step after a write, in the same transaction: watch matching and alert evaluation. */
 export interface MentionMatcher {
@@ -28,56 +30,85 @@ export interface IngestResult {
   ids: string[];
 }
 
-/** A batch of rows prepared outside the transaction (enrichment is CPU work; the write holds locks). */
+/**
+ * A batch prepared outside the transaction (enrichment is CPU work; the write holds locks): the
+ * INSERT's columns, each item's key, and each item's full row on demand (only items already stored
+ * need it, to be compared, and a batch that names an item twice).
+ */
 export interface PreparedBatch {
-  rows: MentionRow[];
+  /** (platform, external id) of each item, as stored (`rowKey`). */
+  keys: string[];
+  columns: ColumnBatch;
+  row(i: number): MentionRow;
 }
 
 const MAX_EDIT_ATTEMPTS = 5;
 
+/** The identity of a mention as the database keys it, as one string. */
+export function rowKey(platform: string, externalId: string): string {
+  return `${platform}\u0000${externalId}`;
+}
+
+/** The key of an incoming item as its row will have it (`prepareRow` drops NUL from the id). */
+export function itemKey(m: IncomingMention): string {
+  return rowKey(m.platform, noNul(m.externalId));
+}
+
 export function prepareBatch(items: readonly IncomingMention[], enrich: Enricher): PreparedBatch {
   const now = new Date().toISOString();
-  return { rows: items.map((m) => prepareRow(m, enrich, now)) };
+  const rows = items.map((m) => prepareRow(m, enrich, now));
+  return { keys: rows.map((r) => rowKey(r.platform, r.externalId)), columns: encodeRows(rows), row: (i) => rows[i]! };
 }
 
 /**
- * Writes a prepared batch: near-duplicate clusters first, then in one transaction the new mentions
- * (ON CONFLICT DO NOTHING), versions for edits and deletions, refreshed engagement, then the
- * matcher. Idempotent: writing the same batch again stores nothing.
+ * Writes a prepared batch: near-duplicate clusters and new search words first, then in one
+ * transaction the new mentions (ON CONFLICT DO NOTHING), versions for edits and deletions,
+ * refreshed engagement, then the matcher. Idempotent: writing the same batch again stores nothing.
  */
 export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Promise<IngestResult> {
-  // Clusters before the transaction, each statement on its own (see assignClusters).
-  const clusterIds = await assignClusters(ctx.db, batch.rows.map((r) => ({ key: r.clusterKey, seenAt: r.createdAt })));
-  batch.rows.forEach((r, i) => (r.clusterId = clusterIds[i] ?? null));
-  // An item that occurs twice in one batch is written in a second round, after the first.
-  const rounds: MentionRow[][] = [];
-  const seen = new Map<string, number>();
-  for (const row of batch.rows) {
-    const key = `${row.platform}\u0000${row.externalId}`;
-    const round = seen.get(key) ?? 0;
-    seen.set(key, round + 1);
-    (rounds[round] ??= []).push(row);
-  }
+  const { columns } = batch;
+  // Clusters and words before the transaction, each statement on its own (see assignClusters).
+  const clusterIds = await assignClusters(ctx.db, columns.clusterKeys.map((key, i) => ({ key, seenAt: columns.createdAt[i]! })));
+  await rememberWords(ctx.db, columns.words);
+  const rounds = roundsOf(batch.keys);
   return ctx.db.transaction(async (tx) => {
     const result: IngestResult = { stored: 0, duplicates: 0, edited: 0, ids: [] };
-    for (const rows of rounds) await writeRound(tx, rows, result);
+    if (rounds.length === 1) await writeRound(tx, batch, rounds[0]!, columns.literals, clusterIds, result);
+    else for (const r of rounds) await writeRound(tx, batch, r, encodeRows(r.map((i) => batch.row(i))).literals, clusterIds, result);
     if (result.ids.length && ctx.monitoring) await ctx.monitoring.matchAndAlert(tx, result.ids);
     return result;
   });
 }
 
-async function writeRound(tx: Queryable, rows: MentionRow[], result: IngestResult): Promise<void> {
-  const inserted = await insertNew(tx, rows);
-  const insertedKeys = new Map(inserted.map((m) => [`${m.platform}\u0000${m.external_id}`, m.id]));
+/**
+ * The items by round: an item whose key occurs earlier in the batch goes to a later round, written
+ * after the one before (one round, of every item, when the keys are distinct).
+ */
+function roundsOf(keys: readonly string[]): number[][] {
+  const rounds: number[][] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) {
+    const round = seen.get(keys[i]!) ?? 0;
+    seen.set(keys[i]!, round + 1);
+    (rounds[round] ??= []).push(i);
+  }
+  return rounds;
+}
+
+/** One round: the INSERT of its items (`literals`), then the items that were stored already, then cluster members. */
+async function writeRound(tx: Queryable, batch: PreparedBatch, items: number[], literals: readonly string[], clusterIds: (string | null)[], result: IngestResult): Promise<void> {
+  const inserted = await insertNew(tx, literals, arrayLiteral(items.map((i) => clusterIds[i] ?? null)));
+  const insertedKeys = new Map(inserted.map((m) => [rowKey(m.platform, m.external_id), m.id]));
   const members: { clusterId: string; mentionId: string; createdAt: string }[] = [];
   const existing: MentionRow[] = [];
-  for (const r of rows) {
-    const id = insertedKeys.get(`${r.platform}\u0000${r.externalId}`);
-    if (id === undefined) existing.push(r);
+  for (const i of items) {
+    const id = insertedKeys.get(batch.keys[i]!);
+    if (id === undefined) existing.push(batch.row(i));
     else {
       result.stored++;
       result.ids.push(id);
-      if (r.clusterId) members.push({ clusterId: r.clusterId, mentionId: id, createdAt: r.createdAt });
+      const clusterId = clusterIds[i];
+      if (clusterId) members.push({ clusterId, mentionId: id, createdAt: batch.columns.createdAt[i]! });
     }
   }
   if (existing.length) await compareExisting(tx, existing, result);
@@ -88,11 +119,11 @@ async function writeRound(tx: Queryable, rows: MentionRow[], result: IngestResul
 /** Items whose key was already stored: duplicates, engagement refreshes, or edits and deletions. */
 async function compareExisting(tx: Queryable, rows: MentionRow[], result: IngestResult): Promise<void> {
   const states = await findByKeys(tx, rows);
-  const byKey = new Map(states.map((s) => [`${s.platform}\u0000${s.external_id}`, s]));
+  const byKey = new Map(states.map((s) => [rowKey(s.platform, s.external_id), s]));
   const changed: { row: MentionRow; id: string; version: number; deletedNotice: boolean; current: (typeof states)[number] }[] = [];
   const engagement: { id: string; engagement: string }[] = [];
   for (const row of rows) {
-    const s = byKey.get(`${row.platform}\u0000${row.externalId}`);
+    const s = byKey.get(rowKey(row.platform, row.externalId));
     if (!s) throw new Error(`mention ${row.platform}/${row.externalId} conflicted on insert but is not stored`);
     if (s.content_hash === row.contentHash) {
       result.duplicates++;

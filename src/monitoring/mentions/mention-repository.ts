@@ -26,7 +26,8 @@ export interface MentionRow {
   geoStation: string | null;
   model: string | null;
   clusterKey: string | null;
-  clusterId: string | null;
+  /** Search keys, space-separated (a tsvector literal; see `textKeys`). */
+  searchKeys: string;
   unitIds: string[];
   createdAt: string;
   receivedAt: string;
@@ -38,63 +39,34 @@ export interface InsertedMention {
   external_id: string;
 }
 
-const list = (a: string[]) => a.join('\u001f');
-
 /**
  * Inserts the rows whose (platform, external id) is new and returns them; rows already stored are
- * left alone (ON CONFLICT DO NOTHING) for the caller to compare. Keys must be distinct in one call.
+ * left alone (ON CONFLICT DO NOTHING) for the caller to compare. `literals` are the batch's
+ * columns (`encodeRows`), `clusterIds` the array literal of each row's cluster. Keys must be
+ * distinct in one call.
  */
-export async function insertNew(q: Queryable, rows: MentionRow[]): Promise<InsertedMention[]> {
-  if (rows.length === 0) return [];
-  const col = <K extends keyof MentionRow>(k: K) => rows.map((r) => r[k]);
+export async function insertNew(q: Queryable, literals: readonly string[], clusterIds: string): Promise<InsertedMention[]> {
   return q.query<InsertedMention>(
     `INSERT INTO mentions (platform, external_id, source_id, url, author_handle, author_name, author_external_id, text,
                            normalized, lang, reply_to, quote_of, share_of, media, engagement, raw, content_hash, deleted_at,
-                           scores, labels, geo_district, geo_station, model, cluster_key, cluster_id, unit_ids, created_at, received_at)
+                           scores, labels, geo_district, geo_station, model, cluster_key, unit_ids, created_at, received_at,
+                           search_keys, cluster_id)
      SELECT platform, external_id, source_id, url, author_handle, author_name, author_id, text,
             normalized, lang, reply_to, quote_of, share_of, media::jsonb, engagement::jsonb, raw::jsonb, content_hash,
             CASE WHEN deleted THEN now() END,
-            scores::jsonb, string_to_array(labels, E'\\x1f'), geo_district, geo_station, model, cluster_key, cluster_id,
-            string_to_array(unit_ids, E'\\x1f'), created_at, received_at
+            scores::jsonb, string_to_array(labels, E'\\x1f'), geo_district, geo_station, model, cluster_key,
+            string_to_array(unit_ids, E'\\x1f'), created_at, received_at, search_keys::tsvector, cluster_id
        FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
-                   $18::boolean[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::bigint[],
-                   $26::text[], $27::timestamptz[], $28::timestamptz[])
+                   $18::boolean[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[],
+                   $25::text[], $26::timestamptz[], $27::timestamptz[], $28::text[], $29::bigint[])
          AS u(platform, external_id, source_id, url, author_handle, author_name, author_id, text,
               normalized, lang, reply_to, quote_of, share_of, media, engagement, raw, content_hash,
-              deleted, scores, labels, geo_district, geo_station, model, cluster_key, cluster_id, unit_ids, created_at, received_at)
+              deleted, scores, labels, geo_district, geo_station, model, cluster_key, unit_ids, created_at, received_at,
+              search_keys, cluster_id)
      ON CONFLICT (platform, external_id) DO NOTHING
      RETURNING id::text AS id, platform, external_id`,
-    [
-      col('platform'),
-      col('externalId'),
-      col('sourceId'),
-      col('url'),
-      col('authorHandle'),
-      col('authorName'),
-      col('authorId'),
-      col('text'),
-      col('normalized'),
-      col('lang'),
-      col('replyTo'),
-      col('quoteOf'),
-      col('shareOf'),
-      col('media'),
-      col('engagement'),
-      col('raw'),
-      col('contentHash'),
-      col('deleted'),
-      col('scores'),
-      rows.map((r) => list(r.labels)),
-      col('geoDistrict'),
-      col('geoStation'),
-      col('model'),
-      col('clusterKey'),
-      col('clusterId'),
-      rows.map((r) => list(r.unitIds)),
-      col('createdAt'),
-      col('receivedAt'),
-    ],
+    [...literals, clusterIds],
   );
 }
 
@@ -163,9 +135,10 @@ export async function supersede(q: Queryable, id: string, expectedVersion: numbe
             scores = CASE WHEN $16::boolean THEN scores ELSE $12::jsonb END,
             labels = CASE WHEN $16::boolean THEN labels ELSE $13::text[] END,
             cluster_key = CASE WHEN $16::boolean THEN cluster_key ELSE $14 END,
-            model = CASE WHEN $16::boolean THEN model ELSE $15 END
+            model = CASE WHEN $16::boolean THEN model ELSE $15 END,
+            search_keys = CASE WHEN $16::boolean THEN search_keys ELSE $17::tsvector END
       WHERE id = $1 AND version = $2`,
-    [id, expectedVersion, row.text, row.normalized, row.url, row.media, row.engagement, row.raw, row.contentHash, row.deleted, row.lang, row.scores, row.labels, row.clusterKey, row.model, keepEnrichment],
+    [id, expectedVersion, row.text, row.normalized, row.url, row.media, row.engagement, row.raw, row.contentHash, row.deleted, row.lang, row.scores, row.labels, row.clusterKey, row.model, keepEnrichment, row.searchKeys],
   );
   return n === 1;
 }

@@ -4,7 +4,7 @@ import type { MentionRow } from './mention-repository.js';
 import type { Enricher } from './enricher.js';
 
 /** PostgreSQL text and jsonb cannot hold NUL; it carries no meaning in a post, so it is dropped. */
-function noNul(s: string): string {
+export function noNul(s: string): string {
   return s.includes('\u0000') ? s.replaceAll('\u0000', '') : s;
 }
 
@@ -53,7 +53,7 @@ export function prepareRow(m: IncomingMention, enrich: Enricher, now: string): M
     geoStation: e.geoStation,
     model: e.model,
     clusterKey: e.clusterKey,
-    clusterId: null,
+    searchKeys: e.searchKeys,
     unitIds: [...units].sort(),
     createdAt: m.createdAt,
     receivedAt: m.receivedAt ?? now,

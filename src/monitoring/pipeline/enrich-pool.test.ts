@@ -24,13 +24,17 @@ afterAll(async () => {
 describe('enrichment pool', () => {
   it('prepares a batch on threads exactly as on this thread, in the batch order', async () => {
     const batch = items(600);
-    const { rows } = await pool.prepare(batch);
+    const here = prepareBatch(batch, languageOnlyEnricher);
+    const first = await pool.prepare(batch);
     expect(pool.size).toBeGreaterThan(0);
-    expect(rows).toEqual(prepareBatch(batch, languageOnlyEnricher).rows);
-    // Once the threads are ready a batch is cut into one chunk per thread.
+    expect(first.columns).toEqual(here.columns);
+    expect(first.keys).toEqual(here.keys);
+    // The whole row of an item, asked for by the writer, is the row this thread prepares.
+    expect(first.row(123)).toEqual(here.row(123));
+    // Once the threads are ready a batch is cut into one chunk per thread, and the parts joined in order.
     const again = await pool.prepare(batch);
     expect(pool.size).toBe(2);
-    expect(again.rows).toEqual(rows);
+    expect(again.columns).toEqual(here.columns);
   });
 
   it('fails a chunk whose enrichment throws with EnrichFailed, so the writer can split the batch', async () => {
@@ -38,16 +42,16 @@ describe('enrichment pool', () => {
     (batch[123] as { text: unknown }).text = 42;
     await expect(pool.prepare(batch)).rejects.toBeInstanceOf(EnrichFailed);
     // The threads are still there and work.
-    expect((await pool.prepare(items(200))).rows).toHaveLength(200);
+    expect((await pool.prepare(items(200))).keys).toHaveLength(200);
   });
 
   it('enriches on this thread while no thread is ready, and starts threads for a backed-up batch', async () => {
     const idle = new EnrichPool({ enricher: 'language', threads: 2, local: languageOnlyEnricher });
-    expect((await idle.prepare(items(10))).rows).toHaveLength(10);
-    expect((await idle.prepare(items(300))).rows).toHaveLength(300);
+    expect((await idle.prepare(items(10))).keys).toHaveLength(10);
+    expect((await idle.prepare(items(300))).keys).toHaveLength(300);
     expect(idle.size).toBe(0);
     const batch = items(600);
-    expect((await idle.prepare(batch)).rows).toEqual(prepareBatch(batch, languageOnlyEnricher).rows);
+    expect((await idle.prepare(batch)).columns).toEqual(prepareBatch(batch, languageOnlyEnricher).columns);
     expect(idle.size).toBe(2);
     await idle.close();
     await expect(idle.prepare(items(10))).rejects.toThrow(/closed/);

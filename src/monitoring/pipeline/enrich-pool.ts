@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log/logger.js';
-import { languageOnlyEnricher, type Enricher } from '../mentions/enricher.js';
+import { enricherOfKind, languageOnlyEnricher, type Enricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import { prepareBatch, type PreparedBatch } from '../mentions/ingest.js';
+import { itemKey, prepareBatch, type PreparedBatch } from '../mentions/ingest.js';
+import { joinColumnBatches, type ColumnBatch } from '../mentions/insert-columns.js';
 import type { MentionRow } from '../mentions/mention-repository.js';
+import { prepareRow } from '../mentions/prepare.js';
 import type { EnrichRequest, EnrichResponse } from './enrich-worker.js';
 
 /** Prepares a batch for writing (enrichment, hashes, JSON), on this thread or on others. */
@@ -22,7 +24,7 @@ class ThreadLost extends Error {
 
 interface Job {
   req: EnrichRequest;
-  resolve: (rows: MentionRow[]) => void;
+  resolve: (columns: ColumnBatch) => void;
   reject: (err: Error) => void;
   attempts: number;
 }
@@ -45,6 +47,8 @@ export interface EnrichPoolOptions {
   /**
    * The same enricher on this thread: while no thread is ready (none started yet, or all ended
    * after a quiet spell) batches are enriched here; a batch of START_AT items starts threads.
+   * Without it, the rows that the writer needs whole (items already stored) are prepared here by
+   * the enricher of that kind.
    */
   local?: Enricher;
 }
@@ -91,7 +95,7 @@ export class EnrichPool {
 
   async prepare(items: readonly IncomingMention[]): Promise<PreparedBatch> {
     if (this.closed) throw new Error('the enrichment pool is closed');
-    if (items.length === 0) return { rows: [] };
+    if (items.length === 0) return prepareBatch(items, languageOnlyEnricher);
     const ready = this.threads.filter((t) => t.ready).length;
     // Threads start (and load the model) in the background; until one is ready, this thread enriches.
     if (items.length >= START_AT) while (this.threads.length < this.max) this.spawn();
@@ -107,10 +111,18 @@ export class EnrichPool {
       Array.from({ length: chunks }, (_, i) => this.run({ id: this.nextId++, enricher: this.opts.enricher, items: items.slice(i * per, (i + 1) * per), now })),
     );
     this.touch();
-    return { rows: parts.flat() };
+    // A row whole is prepared again here, when the writer asks for it: the same enricher and time give the same row.
+    const local = this.opts.local ?? enricherOfKind(this.opts.enricher, this.opts.logger);
+    const rows = new Map<number, MentionRow>();
+    const row = (i: number) => {
+      let r = rows.get(i);
+      if (r === undefined) rows.set(i, (r = prepareRow(items[i]!, local, now)));
+      return r;
+    };
+    return { keys: items.map(itemKey), columns: joinColumnBatches(parts), row };
   }
 
-  private run(req: EnrichRequest): Promise<MentionRow[]> {
+  private run(req: EnrichRequest): Promise<ColumnBatch> {
     return new Promise((resolve, reject) => this.dispatch({ req, resolve, reject, attempts: 0 }));
   }
 
@@ -139,7 +151,7 @@ export class EnrichPool {
       t.jobs.delete(res.id);
       // A thread without work does not keep the process alive.
       if (t.jobs.size === 0) worker.unref();
-      if ('rows' in res) job.resolve(res.rows);
+      if ('columns' in res) job.resolve(res.columns);
       else {
         const err = new EnrichFailed(res.error.message);
         if (res.error.stack) err.stack = res.error.stack;

@@ -1,28 +1,28 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { defaultEnricher, languageOnlyEnricher, type Enricher } from '../mentions/enricher.js';
+import { enricherOfKind, type Enricher, type EnricherKind } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
+import { encodeRows, type ColumnBatch } from '../mentions/insert-columns.js';
 import { prepareRow } from '../mentions/prepare.js';
-import type { MentionRow } from '../mentions/mention-repository.js';
 
-/** A request from the pool: prepare these items as rows (enrichment, hashes, JSON). */
+/** A request from the pool: prepare these items for the INSERT (enrichment, hashes, JSON, columns). */
 export interface EnrichRequest {
   id: number;
-  enricher: 'default' | 'language';
+  enricher: EnricherKind;
   items: IncomingMention[];
   now: string;
 }
 
-export type EnrichResponse = { id: number; rows: MentionRow[] } | { id: number; error: { message: string; stack?: string | undefined } } | { ready: true };
+export type EnrichResponse = { id: number; columns: ColumnBatch } | { id: number; error: { message: string; stack?: string | undefined } } | { ready: true };
 
 // The thread's own enricher: the model is loaded once per thread.
-const enrichers: Partial<Record<EnrichRequest['enricher'], Enricher>> = {};
+const enrichers: Partial<Record<EnricherKind, Enricher>> = {};
 
-function enricher(kind: EnrichRequest['enricher']): Enricher {
-  return (enrichers[kind] ??= kind === 'language' ? languageOnlyEnricher : defaultEnricher());
+function enricher(kind: EnricherKind): Enricher {
+  return (enrichers[kind] ??= enricherOfKind(kind));
 }
 
 // The model is loaded before the thread says it is ready, so no batch waits for the loading.
-const start = (workerData as { enricher?: EnrichRequest['enricher'] } | null)?.enricher;
+const start = (workerData as { enricher?: EnricherKind } | null)?.enricher;
 if (start) enricher(start);
 parentPort?.postMessage({ ready: true } satisfies EnrichResponse);
 
@@ -30,7 +30,7 @@ parentPort?.on('message', (req: EnrichRequest) => {
   let res: EnrichResponse;
   try {
     const enrich = enricher(req.enricher);
-    res = { id: req.id, rows: req.items.map((m) => prepareRow(m, enrich, req.now)) };
+    res = { id: req.id, columns: encodeRows(req.items.map((m) => prepareRow(m, enrich, req.now))) };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     res = { id: req.id, error: { message: e.message, stack: e.stack } };

@@ -2,6 +2,7 @@ import type { AuditLog } from '../../audit/audit-log.js';
 import type { SystemActor } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
 import { deleteExpired, setExpiries } from './retention-repository.js';
+import type { SearchKeysService } from '../search/search-keys-service.js';
 import type { Pseudonymiser } from './pseudonymiser.js';
 
 /** Retention of mentions that no watch matched. */
@@ -13,6 +14,8 @@ export interface RetentionResult {
   expiriesSet: number;
   deleted: number;
   pseudonymised: number;
+  /** Words of the search dictionary that no mention had any more. */
+  wordsRemoved: number;
 }
 
 /**
@@ -26,6 +29,7 @@ export class RetentionService {
     private readonly db: Database,
     private readonly audit: AuditLog,
     private readonly pseudonymiser: Pseudonymiser,
+    private readonly search: SearchKeysService,
     private readonly defaultDays = DEFAULT_RETENTION_DAYS,
   ) {}
 
@@ -50,6 +54,8 @@ export class RetentionService {
       if (n > 0) await this.audit.record(tx, { actor: RETENTION_ACTOR, action: 'monitoring.authors_pseudonymised', details: { mentions: n } });
       return n;
     });
-    return { expiriesSet, deleted, pseudonymised };
+    // Words only the deleted mentions had leave the search dictionary too.
+    const wordsRemoved = deleted > 0 ? await this.search.prune() : 0;
+    return { expiriesSet, deleted, pseudonymised, wordsRemoved };
   }
 }

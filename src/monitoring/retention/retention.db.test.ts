@@ -5,6 +5,7 @@ import { makeUnit, makeUser } from '../../test-support/factories.js';
 import { languageOnlyEnricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { ingestBatch } from '../mentions/ingest.js';
+import { queryKeys } from '../search/search-terms.js';
 import { DEFAULT_RETENTION_DAYS } from './retention-service.js';
 
 let t: TestApp;
@@ -76,9 +77,14 @@ describe('retention', () => {
     const audit = await t.ctx.db.query<{ action: string; details: Record<string, unknown> }>("SELECT action, details FROM audit_log WHERE action LIKE 'monitoring.%' ORDER BY id");
     expect(audit.map((a) => a.action)).toEqual(['monitoring.expiries_set', 'monitoring.mentions_expired']);
     expect(audit[1]!.details.deleted).toBe(2);
+    // Words only the deleted mentions had left the search dictionary; the others stay.
+    const inDictionary = async (word: string) => (await t.ctx.db.query('SELECT 1 FROM search_words WHERE word = $1', queryKeys(word))).length === 1;
+    expect(result.wordsRemoved).toBeGreaterThanOrEqual(3);
+    for (const gone of ['phone', 'nothing', 'matches']) expect(await inDictionary(gone)).toBe(false);
+    for (const kept of ['bike', 'chori', 'mobile', 'fresh']) expect(await inDictionary(kept)).toBe(true);
 
     const again = await t.ctx.monitoring.retention.run();
-    expect(again).toEqual({ expiriesSet: 0, deleted: 0, pseudonymised: 0 });
+    expect(again).toEqual({ expiriesSet: 0, deleted: 0, pseudonymised: 0, wordsRemoved: 0 });
   });
 });
 

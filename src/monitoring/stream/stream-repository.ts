@@ -36,10 +36,8 @@ export interface SummaryRow {
 const scopeParam = (units: readonly string[] | null) => (units === null ? null : [...units]);
 
 export interface SearchTerms {
-  /** normalize(q), for the full-text query. */
-  normalized: string;
-  /** Spellings for trigram similarity (the normalised query, and its romanisation when Devanagari). */
-  fuzzy: string[];
+  /** A tsquery over `mentions.search_keys` (see `searchQuery`). */
+  query: string;
 }
 
 /** One page of mentions: newest first, or with `after` oldest first (what arrived since). */
@@ -57,14 +55,9 @@ export async function listMentions(q: Queryable, scope: readonly string[] | null
         AND ($7::bigint IS NULL OR m.cluster_id = $7::bigint)
         AND ($8::bigint IS NULL OR m.id < $8::bigint)
         AND ($9::bigint IS NULL OR m.id > $9::bigint)
-        AND ($10::text IS NULL OR m.id IN (
-               -- Each arm on its own index (mentions_fts_idx, mentions_trgm_idx): an OR of the two
-               -- inside the filter would scan every mention.
-               SELECT id FROM mentions WHERE to_tsvector('simple', normalized) @@ plainto_tsquery('simple', $10::text)
-               UNION ALL
-               SELECT id FROM mentions WHERE normalized %> ANY ($11::text[])))
+        AND ($10::tsquery IS NULL OR m.id IN (SELECT id FROM mentions WHERE search_keys @@ $10::tsquery))
       ORDER BY m.id ${ascending ? 'ASC' : 'DESC'}
-      LIMIT $12`,
+      LIMIT $11`,
     [
       scopeParam(scope),
       f.watchId ?? null,
@@ -75,8 +68,7 @@ export async function listMentions(q: Queryable, scope: readonly string[] | null
       f.clusterId ?? null,
       f.before ?? null,
       f.after ?? null,
-      search ? search.normalized : null,
-      search ? search.fuzzy : [],
+      search ? search.query : null,
       limit,
     ],
   );

@@ -2,9 +2,8 @@ import type { AuditLog } from '../../audit/audit-log.js';
 import { unitFilter, type Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
 import { notFound } from '../../http/errors.js';
-import { normalize } from '../../nlp/text/normalize.js';
-import { devanagariToLatin } from '../../nlp/text/transliterate.js';
 import { mentionFeatures } from '../query/features.js';
+import { searchQuery } from '../search/search-terms.js';
 import { checkQuery } from '../watches/watch-rules.js';
 import * as repo from './stream-repository.js';
 import type { ClusterView, MentionDetail, MentionFilter, MentionSummary, MentionVersion, SourceHealthView } from './stream-types.js';
@@ -17,8 +16,9 @@ export const TEST_DAYS = 7;
 /** The test view reads at most this many recent mentions (and says when it stopped early). */
 export const TEST_SCAN_MAX = 200_000;
 const TEST_PAGE = 2000;
-const DEVANAGARI = /[\u0900-\u097F]/;
 const CLUSTER_MEMBERS = 20;
+/** A search with no word in it: it matches nothing. */
+const NO_WORDS = Symbol('no words');
 
 export interface TestResult {
   days: number;
@@ -44,7 +44,8 @@ export class StreamService {
 
   async list(actor: Actor, f: MentionFilter): Promise<{ mentions: MentionSummary[]; nextBefore: string | null; latest: string | null }> {
     const limit = pageSize(f.limit);
-    const rows = await repo.listMentions(this.db, unitFilter(actor), { ...f, after: undefined }, searchTerms(f.q), limit + 1);
+    const search = await this.searchTerms(f.q);
+    const rows = search === NO_WORDS ? [] : await repo.listMentions(this.db, unitFilter(actor), { ...f, after: undefined }, search, limit + 1);
     const page = rows.slice(0, limit);
     return {
       mentions: page.map(summary),
@@ -61,15 +62,22 @@ export class StreamService {
   async poll(actor: Actor, f: MentionFilter & { after: string }, waitSeconds: number, signal?: AbortSignal): Promise<{ mentions: MentionSummary[]; cursor: string; more: boolean }> {
     const limit = pageSize(f.limit);
     const deadline = Date.now() + Math.min(Math.max(waitSeconds, 0), POLL_MAX_SECONDS) * 1000;
-    const search = searchTerms(f.q);
+    const search = await this.searchTerms(f.q);
     for (;;) {
-      const rows = await repo.listMentions(this.db, unitFilter(actor), { ...f, before: undefined }, search, limit + 1);
+      const rows = search === NO_WORDS ? [] : await repo.listMentions(this.db, unitFilter(actor), { ...f, before: undefined }, search, limit + 1);
       if (rows.length > 0 || Date.now() >= deadline || signal?.aborted) {
         const page = rows.slice(0, limit);
         return { mentions: page.map(summary), cursor: page.length ? page[page.length - 1]!.id : f.after, more: rows.length > limit };
       }
       await sleep(Math.min(POLL_INTERVAL_MS, deadline - Date.now()), signal);
     }
+  }
+
+  /** The free-text search as a tsquery over the mentions' search keys; null for none, NO_WORDS for a query without a word. */
+  private async searchTerms(q: string | undefined): Promise<repo.SearchTerms | null | typeof NO_WORDS> {
+    if (q === undefined || q.trim() === '') return null;
+    const query = await searchQuery(this.db, q);
+    return query === null ? NO_WORDS : { query };
   }
 
   /** One mention with its versions, cluster and matching watches. Viewing it is audited. */
@@ -175,14 +183,6 @@ export class StreamService {
 
 function pageSize(limit: number | undefined): number {
   return Math.min(Math.max(Math.trunc(limit ?? PAGE_DEFAULT), 1), PAGE_MAX);
-}
-
-function searchTerms(q: string | undefined): repo.SearchTerms | null {
-  if (q === undefined || q.trim() === '') return null;
-  const normalized = normalize(q).trim();
-  const fuzzy = [normalized];
-  if (DEVANAGARI.test(normalized)) fuzzy.push(devanagariToLatin(normalized).toLowerCase());
-  return { normalized, fuzzy };
 }
 
 function summary(r: repo.SummaryRow): MentionSummary {

@@ -97,6 +97,23 @@ describe('the stream', () => {
     expect((await t.ctx.monitoring.stream.list(analystA, { q: 'cricket' })).mentions).toEqual([]);
   });
 
+  it('searches across scripts, beyond the spelling keys by the dictionary, and every word must occur', async () => {
+    const ids0 = async (actor: Actor, q: string) => (await t.ctx.monitoring.stream.list(actor, { q })).mentions.map((m) => m.id);
+    // Romanised query, Devanagari post; and the other way round.
+    expect(await ids0(supervisor, 'paani')).toEqual([ids[0]]);
+    expect(await ids0(analystA, 'अफवाह')).toEqual([ids[2]]);
+    // Spellings the keys do not fold (an inflected form, a dropped letter) meet the stored words by trigrams.
+    expect(await ids0(analystA, 'afwahein')).toEqual([ids[2]]);
+    expect(await ids0(analystA, 'Seelampr')).toEqual([ids[2]]);
+    // All words of the query: one unknown word and nothing matches.
+    expect(await ids0(analystA, 'afwaah seelampur')).toEqual([ids[2]]);
+    expect(await ids0(analystA, 'afwaah cricket')).toEqual([]);
+    // A query without a word matches nothing (and is no error).
+    expect(await ids0(analystA, '!!! ...')).toEqual([]);
+    // The live poll searches the same way.
+    expect((await t.ctx.monitoring.stream.poll(analystA, { after: '0', q: 'afwahein' }, 0)).mentions.map((m) => m.id)).toEqual([ids[2]]);
+  });
+
   it('long-polls: waits for a new mention and returns it with the next cursor', async () => {
     const start = Date.now();
     const empty = await t.ctx.monitoring.stream.poll(analystA, { after: ids[4]! }, 1);
