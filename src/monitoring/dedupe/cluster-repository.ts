@@ -13,9 +13,10 @@ export async function findCandidates(q: Queryable, bandValues: number[], windowD
   // clusters with two or more of the values can reach the threshold (see MIN_SHARED_BANDS).
   return q.query<ClusterCandidate>(
     `SELECT c.id::text AS id, c.key FROM clusters c
-      WHERE c.id IN (SELECT cluster_id FROM cluster_bands WHERE band = ANY($1::int[]) GROUP BY cluster_id HAVING count(*) >= ${MIN_SHARED_BANDS})
+      WHERE c.id IN (SELECT cluster_id FROM cluster_bands WHERE band = ANY(string_to_array($1, ',')::int[]) GROUP BY cluster_id HAVING count(*) >= ${MIN_SHARED_BANDS})
         AND c.last_seen_at > now() - make_interval(days => $2)`,
-    [bandValues, windowDays],
+    // The values as one string: the driver would quote and escape each number of an array.
+    [bandValues.join(','), windowDays],
   );
 }
 

@@ -24,7 +24,8 @@ export const MIN_SHARED_BANDS = Math.max(1, Math.ceil(THRESHOLD * HASHES - 1e-9)
 export const MIN_WORDS = 4;
 
 const SEEDS = Array.from({ length: HASHES }, (_, i) => mix32(0x9e3779b9 * (i + 1)) | 0);
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** The words of a normalised text: letters, marks and digits (a global regular expression). */
+export const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
 const PLACEHOLDERS = new Set(['url', 'user']);
 
 /**
@@ -60,11 +61,12 @@ export function signature(normalized: string): Signature | null {
  * stand for links and handles (`_url_`, `_user_`).
  */
 export function forEachWord(normalized: string, visit: (word: string) => void): void {
-  for (const m of normalized.matchAll(WORD)) {
-    const w = m[0];
-    if (PLACEHOLDERS.has(w) && normalized[m.index - 1] === '_') continue;
-    visit(w);
-  }
+  for (const m of normalized.matchAll(WORDS)) if (!isPlaceholder(normalized, m)) visit(m[0]);
+}
+
+/** A word match that is a placeholder for a link or a handle (`_url_`, `_user_`), not a word of the text. */
+export function isPlaceholder(normalized: string, m: RegExpMatchArray): boolean {
+  return PLACEHOLDERS.has(m[0]) && normalized[m.index! - 1] === '_';
 }
 
 /** The signature of a text's distinct spelling keys (`matchKey` of each word; function words are left out here). */

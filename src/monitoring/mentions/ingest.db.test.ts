@@ -129,4 +129,24 @@ describe('ingestBatch', () => {
     const [row] = await t.db.query<{ text: string; unit_ids: string[]; raw: unknown }>('SELECT text, unit_ids, raw FROM mentions WHERE id = $1', [r.ids[0]]);
     expect(row).toEqual({ text: 'ab c d e f', unit_ids: ['8162'], raw: { t: 'xy' } });
   });
+
+  it('drops the column separators U+001D and U+001E from text (the raw payload keeps them) and stores every row in its place', async () => {
+    const r = await ingest([
+      item({ externalId: 'sep-1', text: 'one\u001etwo\u001dthree', authorName: 'A\u001eB', raw: { t: 'x\u001ey' } }),
+      item({ externalId: 'sep-2', text: '', authorName: null }),
+      item({ externalId: 'sep-3', text: 'third row', authorName: 'C' }),
+    ]);
+    expect(r.stored).toBe(3);
+    const rows = await t.db.query<{ external_id: string; text: string; author_name: string | null; raw: unknown }>(
+      "SELECT external_id, text, author_name, raw FROM mentions WHERE external_id LIKE 'sep-%' ORDER BY external_id",
+    );
+    expect(rows).toEqual([
+      { external_id: 'sep-1', text: 'onetwothree', author_name: 'AB', raw: { t: 'x\u001ey' } },
+      { external_id: 'sep-2', text: '', author_name: null, raw: expect.anything() },
+      { external_id: 'sep-3', text: 'third row', author_name: 'C', raw: expect.anything() },
+    ]);
+    // A batch of one empty text is one row, not none.
+    const one = await ingest([item({ externalId: 'sep-4', text: '' })]);
+    expect(one.stored).toBe(1);
+  });
 });

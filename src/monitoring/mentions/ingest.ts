@@ -5,8 +5,8 @@ import { rememberWords } from '../search/search-words.js';
 import { defaultEnricher, type Enricher } from './enricher.js';
 import type { IncomingMention } from './incoming.js';
 import { findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type MentionRow } from './mention-repository.js';
-import { arrayLiteral, encodeRows, type ColumnBatch } from './insert-columns.js';
-import { contentHash, noNul, prepareRow } from './prepare.js';
+import { encodeRows, joinColumn, type ColumnBatch } from './insert-columns.js';
+import { contentHash, prepareRow, storable } from './prepare.js';
 
 /** The step after a write, in the same transaction: watch matching and alert evaluation. */
 export interface MentionMatcher {
@@ -49,9 +49,9 @@ export function rowKey(platform: string, externalId: string): string {
   return `${platform}\u0000${externalId}`;
 }
 
-/** The key of an incoming item as its row will have it (`prepareRow` drops NUL from the id). */
+/** The key of an incoming item as its row will have it (`prepareRow` makes the id `storable`). */
 export function itemKey(m: IncomingMention): string {
-  return rowKey(m.platform, noNul(m.externalId));
+  return rowKey(m.platform, storable(m.externalId));
 }
 
 export function prepareBatch(items: readonly IncomingMention[], enrich: Enricher): PreparedBatch {
@@ -73,8 +73,8 @@ export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Prom
   const rounds = roundsOf(batch.keys);
   return ctx.db.transaction(async (tx) => {
     const result: IngestResult = { stored: 0, duplicates: 0, edited: 0, ids: [] };
-    if (rounds.length === 1) await writeRound(tx, batch, rounds[0]!, columns.literals, clusterIds, result);
-    else for (const r of rounds) await writeRound(tx, batch, r, encodeRows(r.map((i) => batch.row(i))).literals, clusterIds, result);
+    if (rounds.length === 1) await writeRound(tx, batch, rounds[0]!, columns.columns, clusterIds, result);
+    else for (const r of rounds) await writeRound(tx, batch, r, encodeRows(r.map((i) => batch.row(i))).columns, clusterIds, result);
     if (result.ids.length && ctx.monitoring) await ctx.monitoring.matchAndAlert(tx, result.ids);
     return result;
   });
@@ -95,9 +95,9 @@ function roundsOf(keys: readonly string[]): number[][] {
   return rounds;
 }
 
-/** One round: the INSERT of its items (`literals`), then the items that were stored already, then cluster members. */
-async function writeRound(tx: Queryable, batch: PreparedBatch, items: number[], literals: readonly string[], clusterIds: (string | null)[], result: IngestResult): Promise<void> {
-  const inserted = await insertNew(tx, literals, arrayLiteral(items.map((i) => clusterIds[i] ?? null)));
+/** One round: the INSERT of its items (`columns`), then the items that were stored already, then cluster members. */
+async function writeRound(tx: Queryable, batch: PreparedBatch, items: number[], columns: readonly string[], clusterIds: (string | null)[], result: IngestResult): Promise<void> {
+  const inserted = await insertNew(tx, columns, joinColumn(items.map((i) => clusterIds[i] ?? null)), items.length);
   const insertedKeys = new Map(inserted.map((m) => [rowKey(m.platform, m.external_id), m.id]));
   const members: { clusterId: string; mentionId: string; createdAt: string }[] = [];
   const existing: MentionRow[] = [];

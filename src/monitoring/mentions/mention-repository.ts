@@ -39,34 +39,36 @@ export interface InsertedMention {
   external_id: string;
 }
 
+const split = (n: number) => `string_to_array($${n}, E'\\x1e', E'\\x1d')`;
+
 /**
  * Inserts the rows whose (platform, external id) is new and returns them; rows already stored are
- * left alone (ON CONFLICT DO NOTHING) for the caller to compare. `literals` are the batch's
- * columns (`encodeRows`), `clusterIds` the array literal of each row's cluster. Keys must be
- * distinct in one call.
+ * left alone (ON CONFLICT DO NOTHING) for the caller to compare. `columns` are the batch's columns
+ * (`encodeRows`), `clusterIds` each row's cluster as one more (`joinColumn`), `count` the rows:
+ * each column ends with a separator, so it splits into one value more, which LIMIT leaves out
+ * before anything reads it. Keys must be distinct in one call.
  */
-export async function insertNew(q: Queryable, literals: readonly string[], clusterIds: string): Promise<InsertedMention[]> {
+export async function insertNew(q: Queryable, columns: readonly string[], clusterIds: string, count: number): Promise<InsertedMention[]> {
   return q.query<InsertedMention>(
     `INSERT INTO mentions (platform, external_id, source_id, url, author_handle, author_name, author_external_id, text,
                            normalized, lang, reply_to, quote_of, share_of, media, engagement, raw, content_hash, deleted_at,
                            scores, labels, geo_district, geo_station, model, cluster_key, unit_ids, created_at, received_at,
                            search_keys, cluster_id)
-     SELECT platform, external_id, source_id, url, author_handle, author_name, author_id, text,
+     SELECT platform, external_id, source_id::uuid, url, author_handle, author_name, author_id, text,
             normalized, lang, reply_to, quote_of, share_of, media::jsonb, engagement::jsonb, raw::jsonb, content_hash,
-            CASE WHEN deleted THEN now() END,
+            CASE WHEN deleted = 't' THEN now() END,
             scores::jsonb, string_to_array(labels, E'\\x1f'), geo_district, geo_station, model, cluster_key,
-            string_to_array(unit_ids, E'\\x1f'), created_at, received_at, search_keys::tsvector, cluster_id
-       FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                   $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
-                   $18::boolean[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[],
-                   $25::text[], $26::timestamptz[], $27::timestamptz[], $28::text[], $29::bigint[])
+            string_to_array(unit_ids, E'\\x1f'), created_at::timestamptz, received_at::timestamptz, search_keys::tsvector,
+            cluster_id::bigint
+       FROM unnest(${Array.from({ length: 29 }, (_, i) => split(i + 1)).join(', ')})
          AS u(platform, external_id, source_id, url, author_handle, author_name, author_id, text,
               normalized, lang, reply_to, quote_of, share_of, media, engagement, raw, content_hash,
               deleted, scores, labels, geo_district, geo_station, model, cluster_key, unit_ids, created_at, received_at,
               search_keys, cluster_id)
+      LIMIT $30
      ON CONFLICT (platform, external_id) DO NOTHING
      RETURNING id::text AS id, platform, external_id`,
-    [...literals, clusterIds],
+    [...columns, clusterIds, count],
   );
 }
 

@@ -3,9 +3,15 @@ import type { IncomingMention } from './incoming.js';
 import type { MentionRow } from './mention-repository.js';
 import type { Enricher } from './enricher.js';
 
-/** PostgreSQL text and jsonb cannot hold NUL; it carries no meaning in a post, so it is dropped. */
-export function noNul(s: string): string {
-  return s.includes('\u0000') ? s.replaceAll('\u0000', '') : s;
+const UNSTORABLE = /[\u0000\u001d\u001e]/g;
+
+/**
+ * A string as it is stored: PostgreSQL text and jsonb cannot hold NUL, and U+001D and U+001E
+ * separate the values of a column on the way to the database (`insert-columns.ts`). None of them
+ * carries meaning in a post, so they are dropped (the raw payload keeps them, escaped in its JSON).
+ */
+export function storable(s: string): string {
+  return s.includes('\u0000') || s.includes('\u001d') || s.includes('\u001e') ? s.replace(UNSTORABLE, '') : s;
 }
 
 function json(value: unknown): string {
@@ -21,7 +27,7 @@ export function contentHash(text: string, media: unknown, deleted: boolean): str
 
 /** Turns a validated incoming mention into a row: enrichment, units for scoping, hashes. */
 export function prepareRow(m: IncomingMention, enrich: Enricher, now: string): MentionRow {
-  const text = noNul(m.text);
+  const text = storable(m.text);
   const e = enrich(text);
   const media = m.media ?? [];
   const deleted = m.deleted ?? false;
@@ -30,18 +36,18 @@ export function prepareRow(m: IncomingMention, enrich: Enricher, now: string): M
   const { raw, ...rest } = m;
   return {
     platform: m.platform,
-    externalId: noNul(m.externalId),
+    externalId: storable(m.externalId),
     sourceId: m.sourceId ?? null,
-    url: m.url ? noNul(m.url) : null,
-    authorHandle: m.authorHandle ? noNul(m.authorHandle) : null,
-    authorName: m.authorName ? noNul(m.authorName) : null,
-    authorId: m.authorId ? noNul(m.authorId) : null,
+    url: m.url ? storable(m.url) : null,
+    authorHandle: m.authorHandle ? storable(m.authorHandle) : null,
+    authorName: m.authorName ? storable(m.authorName) : null,
+    authorId: m.authorId ? storable(m.authorId) : null,
     text,
     normalized: e.normalized,
     lang: e.lang,
-    replyTo: m.replyTo ?? null,
-    quoteOf: m.quoteOf ?? null,
-    shareOf: m.shareOf ?? null,
+    replyTo: m.replyTo ? storable(m.replyTo) : null,
+    quoteOf: m.quoteOf ? storable(m.quoteOf) : null,
+    shareOf: m.shareOf ? storable(m.shareOf) : null,
     media: json(media),
     engagement: json(m.engagement ?? {}),
     raw: json(raw === undefined ? rest : raw),

@@ -1,5 +1,5 @@
 import { matchKey } from '../../nlp/text/match-key.js';
-import { encode, forEachWord, signatureOfKeys } from '../dedupe/minhash.js';
+import { encode, isPlaceholder, signatureOfKeys, WORDS } from '../dedupe/minhash.js';
 import { wordKey } from '../query/word-key.js';
 
 /** Longer search keys are left out: nobody searches for them, and a tsvector lexeme must stay under 2 KB. */
@@ -19,14 +19,18 @@ export interface TextKeys {
 
 /** Both keys a mention stores from its words, in one pass over the normalised text. */
 export function textKeys(normalized: string): TextKeys {
-  const spelling = new Set<string>();
-  const search = new Set<string>();
-  forEachWord(normalized, (w) => {
-    const k = matchKey(w);
-    spelling.add(k);
-    const s = k || wordKey(w);
-    if (s.length <= MAX_SEARCH_KEY) search.add(s);
-  });
-  const sig = signatureOfKeys(spelling);
-  return { clusterKey: sig ? encode(sig) : null, searchKeys: [...search].join(' ') };
+  // The spelling keys; words of scripts they do not fold (key '') are searched by `wordKey`.
+  const keys = new Set<string>();
+  let unfolded: Set<string> | null = null;
+  for (const m of normalized.matchAll(WORDS)) {
+    if (isPlaceholder(normalized, m)) continue;
+    const k = matchKey(m[0]);
+    keys.add(k);
+    if (k === '') (unfolded ??= new Set()).add(wordKey(m[0]));
+  }
+  const sig = signatureOfKeys(keys);
+  let search = '';
+  for (const k of keys) if (k !== '' && k.length <= MAX_SEARCH_KEY) search = search === '' ? k : `${search} ${k}`;
+  if (unfolded) for (const w of unfolded) if (w.length <= MAX_SEARCH_KEY && !keys.has(w)) search = search === '' ? w : `${search} ${w}`;
+  return { clusterKey: sig ? encode(sig) : null, searchKeys: search };
 }
