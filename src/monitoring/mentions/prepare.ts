@@ -3,15 +3,13 @@ import type { IncomingMention } from './incoming.js';
 import type { MentionRow } from './mention-repository.js';
 import type { Enricher } from './enricher.js';
 
-const UNSTORABLE = /[\u0000\u001d\u001e]/g;
-
 /**
  * A string as it is stored: PostgreSQL text and jsonb cannot hold NUL, and U+001D and U+001E
  * separate the values of a column on the way to the database (`insert-columns.ts`). None of them
  * carries meaning in a post, so they are dropped (the raw payload keeps them, escaped in its JSON).
  */
 export function storable(s: string): string {
-  return s.includes('\u0000') || s.includes('\u001d') || s.includes('\u001e') ? s.replace(UNSTORABLE, '') : s;
+  return s.includes('\u0000') || s.includes('\u001d') || s.includes('\u001e') ? s.replaceAll('\u0000', '').replaceAll('\u001d', '').replaceAll('\u001e', '') : s;
 }
 
 function json(value: unknown): string {
