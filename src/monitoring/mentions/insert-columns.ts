@@ -1,4 +1,5 @@
 import type { MentionRow } from './mention-repository.js';
+import { searchWords } from './text-keys.js';
 
 const list = (a: string[]) => a.join('\u001f');
 
@@ -77,13 +78,11 @@ export function joinColumn(values: readonly (string | null)[]): string {
 }
 
 export function encodeRows(rows: readonly MentionRow[]): ColumnBatch {
-  const words = new Set<string>();
-  for (const r of rows) if (r.searchKeys !== '') for (const w of r.searchKeys.split(' ')) words.add(w);
   return {
     columns: COLUMNS.map((get) => joinColumn(rows.map(get))),
     clusterKeys: rows.map((r) => r.clusterKey),
     createdAt: rows.map((r) => r.createdAt),
-    words: [...words],
+    words: searchWords(rows.map((r) => r.searchKeys)),
   };
 }
 

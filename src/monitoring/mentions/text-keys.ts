@@ -34,3 +34,10 @@ export function textKeys(normalized: string): TextKeys {
   if (unfolded) for (const w of unfolded) if (w.length <= MAX_SEARCH_KEY && !keys.has(w)) search = search === '' ? w : `${search} ${w}`;
   return { clusterKey: sig ? encode(sig) : null, searchKeys: search };
 }
+
+/** The distinct words of mentions' search keys (each a space-separated `searchKeys`), for the search dictionary. */
+export function searchWords(searchKeys: Iterable<string>): string[] {
+  const words = new Set<string>();
+  for (const keys of searchKeys) if (keys !== '') for (const w of keys.split(' ')) words.add(w);
+  return [...words];
+}

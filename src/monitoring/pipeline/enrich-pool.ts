@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log/logger.js';
-import { enricherOfKind, languageOnlyEnricher, type Enricher } from '../mentions/enricher.js';
+import { enricherOfKind, languageOnlyEnricher, type Enricher, type EnricherKind } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { itemKey, prepareBatch, type PreparedBatch } from '../mentions/ingest.js';
 import { joinColumnBatches, type ColumnBatch } from '../mentions/insert-columns.js';
@@ -40,7 +40,7 @@ export interface EnrichPoolOptions {
   /** Threads at most (default: `defaultEnrichThreads()`). */
   threads?: number;
   /** Which enricher the threads run: the default (full when the model loads) or language only. */
-  enricher: EnrichRequest['enricher'];
+  enricher: EnricherKind;
   /** Threads end after this long without work; the next batch starts them again (memory of an idle server). */
   idleMs?: number;
   logger?: Logger | undefined;
@@ -206,7 +206,7 @@ export class EnrichPool {
  * The worker module next to this one: compiled JavaScript in a build; from the TypeScript source
  * (tests), through tsx's loader, registered inside the thread before the module loads.
  */
-function startWorker(enricher: EnrichRequest['enricher']): Worker {
+function startWorker(enricher: EnricherKind): Worker {
   const url = new URL(import.meta.url.endsWith('.ts') ? './enrich-worker.ts' : './enrich-worker.js', import.meta.url);
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: { enricher } });
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
@@ -214,7 +214,7 @@ function startWorker(enricher: EnrichRequest['enricher']): Worker {
 }
 
 /** Which enricher a thread can run in place of `enrich`, or null for one only this thread has (a test's). */
-export function poolableEnricher(enrich: Enricher, fallback: Enricher): EnrichRequest['enricher'] | null {
+export function poolableEnricher(enrich: Enricher, fallback: Enricher): EnricherKind | null {
   if (enrich === languageOnlyEnricher) return 'language';
   if (enrich === fallback) return 'default';
   return null;

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
-import { textKeys } from '../mentions/text-keys.js';
+import { searchWords, textKeys } from '../mentions/text-keys.js';
 import { addWords, mentionsWithoutKeys, pruneWords, setSearchKeys } from './search-repository.js';
 
 const BACKFILL_BATCH = 1000;
@@ -21,7 +21,7 @@ export class SearchKeysService {
       if (rows.length === 0) break;
       const keyed = rows.map((r) => ({ id: r.id, searchKeys: textKeys(r.normalized).searchKeys }));
       await setSearchKeys(this.db, keyed);
-      await addWords(this.db, [...new Set(keyed.flatMap((k) => (k.searchKeys ? k.searchKeys.split(' ') : [])))]);
+      await addWords(this.db, searchWords(keyed.map((k) => k.searchKeys)));
       done += rows.length;
     }
     if (done > 0) this.logger?.info({ mentions: done }, 'search: keys given to mentions stored before them');
