@@ -4,17 +4,24 @@ import { Readable } from 'node:stream';
 import { pipeline as pump } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { openPostgres } from '../db/postgres.js';
 import { silentLogger } from '../log/logger.js';
 import { defaultEnricher, type Enricher } from '../monitoring/mentions/enricher.js';
 import type { IncomingMention } from '../monitoring/mentions/incoming.js';
+import { MentionMatching } from '../monitoring/matching/mention-matching.js';
 import type { MentionRow } from '../monitoring/mentions/mention-repository.js';
 import { prepareRow } from '../monitoring/mentions/prepare.js';
 import { NatsStream } from '../monitoring/pipeline/nats-stream.js';
 import { IngestPipeline } from '../monitoring/pipeline/pipeline.js';
+import { Pseudonymiser } from '../monitoring/retention/pseudonymiser.js';
 import { loadDemoPosts } from '../monitoring/sources/demo-stream.js';
+import { DEMO_WATCHES } from '../monitoring/watches/demo-watches.js';
+import { insertWatch } from '../monitoring/watches/watch-repository.js';
+import { Keyring } from '../secrets/keyring.js';
+import { seedUnits } from '../units/seed.js';
 import { percentile, round } from './stats.js';
 
 export interface IngestBenchOptions {
@@ -68,12 +75,29 @@ function adminUrl(databaseUrl: string | undefined): string {
   return databaseUrl || process.env.CHHAVI_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
-/** A database made for one phase: its pool, its name and address, and how to drop it. */
+/**
+ * A database made for one phase: its pool, its name and address, the watch matcher that runs
+ * after each write (the demo's watches, which the bench's stream meets), and how to drop it.
+ */
 interface ScratchDatabase {
   db: Database;
   name: string;
   url: string;
+  matching: MentionMatching;
   drop(): Promise<void>;
+}
+
+/** The Delhi units and the demo's watches, owned by a user made for them; the matcher over them. */
+async function watching(db: Database): Promise<MentionMatching> {
+  await seedUnits(db, new AuditLog(db));
+  const [owner] = await db.query<{ id: string }>(
+    "INSERT INTO users (username, display_name, role, password_hash) VALUES ('bench-watcher', 'Ingest bench', 'sb_supervisor', '!') RETURNING id",
+  );
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  for (const w of DEMO_WATCHES) {
+    await insertWatch(db, { name: w.name, query: w.query, ownerId: owner!.id, purpose: w.purpose, legalBasis: w.legalBasis, unitIds: w.unitIds, expiresAt, retentionDays: w.retentionDays, paused: false }, owner!.id);
+  }
+  return new MentionMatching(db, new Pseudonymiser(Keyring.fromBase64(randomBytes(32).toString('base64'))));
 }
 
 async function scratchDatabase(url: string): Promise<ScratchDatabase> {
@@ -90,6 +114,7 @@ async function scratchDatabase(url: string): Promise<ScratchDatabase> {
     db,
     name,
     url: u.toString(),
+    matching: await watching(db),
     async drop() {
       await db.close();
       const a = new pg.Client({ connectionString: url });
@@ -144,10 +169,10 @@ interface CpuPerMention {
 }
 
 /** Publishes everything through a pipeline and waits until it is stored; mentions per second. */
-async function throughput(scratch: ScratchDatabase, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<{ perS: number; cpu: CpuPerMention }> {
+async function throughput(scratch: ScratchDatabase, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<{ perS: number; cpu: CpuPerMention; matched: number }> {
   const db = scratch.db;
   const stream = `CHHAVI_BENCH_${randomBytes(4).toString('hex')}`;
-  const p = new IngestPipeline({ db, logger: silentLogger }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, capacity: 20_000 });
+  const p = new IngestPipeline({ db, logger: silentLogger, monitoring: scratch.matching }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, capacity: 20_000 });
   try {
     await p.startWorkers();
     // Steady state: the enrichment threads are started and have loaded the model before the clock starts.
@@ -176,9 +201,11 @@ async function throughput(scratch: ScratchDatabase, items: IncomingMention[], en
     const cpu = process.cpuUsage(cpu0);
     const server1 = serverCpuSeconds(scratch.name);
     if ((await countMentions(db, prefix)) !== items.length) throw new Error('ingest bench: stored count differs from published count');
+    const [m] = await db.query<{ n: number }>('SELECT count(DISTINCT mention_id)::int AS n FROM watch_matches');
     if (natsUrl) await ((await p.getStream()) as NatsStream).destroy();
     return {
       perS: items.length / seconds,
+      matched: m!.n / (items.length + WARM_UP),
       cpu: {
         processUs: (cpu.user + cpu.system) / items.length,
         serverUs: server0 === null || server1 === null ? null : ((server1 - server0) * 1e6) / items.length,
@@ -190,9 +217,9 @@ async function throughput(scratch: ScratchDatabase, items: IncomingMention[], en
 }
 
 /** Publishes at a fixed rate and measures publish → committed for every mention. */
-async function latency(db: Database, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, rate: number): Promise<{ p50: number; p99: number }> {
+async function latency(scratch: ScratchDatabase, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, rate: number): Promise<{ p50: number; p99: number }> {
   const stream = `CHHAVI_BENCH_${randomBytes(4).toString('hex')}`;
-  const p = new IngestPipeline({ db, logger: silentLogger }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, consume: { lingerMs: 5 } });
+  const p = new IngestPipeline({ db: scratch.db, logger: silentLogger, monitoring: scratch.matching }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, consume: { lingerMs: 5 } });
   const sent = new Map<string, number>();
   const sample: number[] = [];
   try {
@@ -335,6 +362,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
     result.mentions_per_s = round(t.perS, 0);
     result.process_cpu_us_per_mention = round(t.cpu.processUs, 0);
     result.server_cpu_us_per_mention = t.cpu.serverUs === null ? null : round(t.cpu.serverUs, 0);
+    result.matched_share = round(t.matched, 3);
   } finally {
     await s.drop();
   }
@@ -370,7 +398,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
   const latencyItems = benchMentions(opts.rate * opts.latencySeconds, `l${run}`);
   s = await scratchDatabase(url);
   try {
-    const l = await latency(s.db, latencyItems, enrich, null, opts.rate);
+    const l = await latency(s, latencyItems, enrich, null, opts.rate);
     result.rate_per_s = opts.rate;
     result.latency_p50_ms = round(l.p50, 1);
     result.latency_p99_ms = round(l.p99, 1);
@@ -381,7 +409,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
     const natsLatencyItems = benchMentions(opts.rate * opts.latencySeconds, `m${run}`);
     s = await scratchDatabase(url);
     try {
-      const l = await latency(s.db, natsLatencyItems, enrich, natsUrl, opts.rate);
+      const l = await latency(s, natsLatencyItems, enrich, natsUrl, opts.rate);
       result.nats_latency_p50_ms = round(l.p50, 1);
       result.nats_latency_p99_ms = round(l.p99, 1);
     } finally {

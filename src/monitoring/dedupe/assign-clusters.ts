@@ -25,6 +25,23 @@ const STORED_MAX = 20_000;
 const stored = new Map<string, Leader>();
 let stamp = 0;
 
+/**
+ * The cluster each recent key went to, and when. For an hour after, a copy with the same key (the
+ * same words after normalisation: a forward, a share, a re-post) goes to the same cluster without
+ * a lookup: the lookup would find that cluster again (the same key is similarity 1) unless it has
+ * since left the window of days, which an hour hardly changes. Bounded; the oldest leave first.
+ */
+const TWIN_MS = 3_600_000;
+const TWINS_MAX = 100_000;
+// By database: cluster ids are the database's own (the bench writes several in one process).
+const twinsOf = new WeakMap<Queryable, Map<string, { id: string; at: number }>>();
+
+function rememberTwin(twins: Map<string, { id: string; at: number }>, key: string, id: string, at: number): void {
+  twins.delete(key);
+  if (twins.size >= TWINS_MAX) twins.delete(twins.keys().next().value!);
+  twins.set(key, { id, at });
+}
+
 function storedLeader(id: string, key: string): Leader {
   let l = stored.get(id);
   if (l !== undefined && l.key === key) return l;
@@ -46,8 +63,15 @@ function storedLeader(id: string, key: string): Leader {
  * write then fails keeps size 0 until a mention joins it; writing the batch again finds it.
  */
 export async function assignClusters(q: Queryable, items: { key: string | null; seenAt: string }[]): Promise<(string | null)[]> {
-  const mine = items.map((it) => {
-    if (!it.key) return null;
+  const now = Date.now();
+  let twins = twinsOf.get(q);
+  if (!twins) twinsOf.set(q, (twins = new Map()));
+  const known: (string | null)[] = items.map((it) => {
+    const t = it.key ? twins.get(it.key) : undefined;
+    return t !== undefined && t.at > now - TWIN_MS ? t.id : null;
+  });
+  const mine = items.map((it, n) => {
+    if (!it.key || known[n] !== null) return null;
     const sig = decode(it.key);
     return { sig, bands: bandsOf(sig) };
   });
@@ -105,7 +129,14 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
     leaderOf.push(best);
   }
   const created = await ensureClusters(q, fresh);
-  return leaderOf.map((l) => (l === null ? null : (l.id ?? created.get(l.key) ?? null)));
+  return items.map((it, n) => {
+    const l = leaderOf[n] ?? null;
+    const twin = known[n] ?? null;
+    if (twin !== null) return twin;
+    const id = l === null ? null : (l.id ?? created.get(l.key) ?? null);
+    if (id !== null) rememberTwin(twins, it.key!, id, now);
+    return id;
+  });
 }
 
 export { addMembers };

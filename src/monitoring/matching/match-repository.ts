@@ -42,12 +42,26 @@ export async function addUnits(q: Queryable, rows: readonly { mentionId: string;
 }
 
 /**
- * Of these watches, those still active now. The matcher's compiled watches may be a few seconds
- * old (another process paused or ended one); this check in the write's transaction makes an
- * ended watch stop at once everywhere.
+ * Of these watches, those still active now, with their units. The matcher's compiled watches may
+ * be a few seconds old (another process paused or ended one); this check in the write's
+ * transaction makes an ended watch stop at once everywhere.
  */
-export async function stillActive(q: Queryable, watchIds: readonly string[]): Promise<Set<string>> {
-  if (watchIds.length === 0) return new Set();
-  const rows = await q.query<{ id: string }>('SELECT id::text AS id FROM watches WHERE id = ANY($1::uuid[]) AND expires_at > now() AND NOT paused', [[...watchIds]]);
-  return new Set(rows.map((r) => r.id));
+export async function stillActive(q: Queryable, watchIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (watchIds.length === 0) return new Map();
+  const rows = await q.query<{ id: string; unitIds: string[] }>(
+    'SELECT id::text AS id, unit_ids AS "unitIds" FROM watches WHERE id = ANY($1::uuid[]) AND expires_at > now() AND NOT paused',
+    [[...watchIds]],
+  );
+  return new Map(rows.map((r) => [r.id, r.unitIds]));
+}
+
+/** Sets mentions' units (taking away those of watches that ended before their match was recorded). */
+export async function setUnits(q: Queryable, rows: readonly { mentionId: string; unitIds: string[] }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.execute(
+    `UPDATE mentions m SET unit_ids = string_to_array(u.units, E'\\x1f')
+       FROM unnest($1::bigint[], $2::text[]) AS u(id, units)
+      WHERE m.id = u.id`,
+    [rows.map((r) => r.mentionId), rows.map((r) => r.unitIds.join('\u001f'))],
+  );
 }

@@ -1,10 +1,10 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
-import type { MentionMatcher } from '../mentions/ingest.js';
+import type { MentionMatcher, WrittenMentions } from '../mentions/ingest.js';
 import { mentionFeatures, type MatchableMention } from '../query/features.js';
 import type { Pseudonymiser } from '../retention/pseudonymiser.js';
 import { activeWatches } from '../watches/watch-repository.js';
-import { addUnits, insertMatches, loadMentions, stillActive } from './match-repository.js';
+import { addUnits, insertMatches, loadMentions, setUnits, stillActive } from './match-repository.js';
 import { WatchIndex, type IndexedWatch } from './watch-index.js';
 
 export interface WatchMatch {
@@ -26,10 +26,11 @@ export const noAlerts: AlertHook = { onMatched: async () => undefined };
 const RELOAD_MS = 10_000;
 
 /**
- * The step the pipeline runs after a batch of mentions is written (`matchAndAlert`): which active
- * watches match each mention, recorded in watch_matches; the watches' units added to the
- * mentions' units (so the watches' users see them); authors pseudonymised where the unit asks;
- * then the alert hook.
+ * Watch matching for the pipeline. A batch is matched against `activeWatches()` while it is prepared,
+ * so a new mention is stored with its watches' units (so the watches' users see it); after the
+ * write, in its transaction, `afterWrite` records the matches in watch_matches (of watches still
+ * active then), matches edited mentions again (`matchAndAlert`), pseudonymises authors where the
+ * unit asks, then calls the alert hook.
  */
 export class MentionMatching implements MentionMatcher {
   private index: { at: number; value: WatchIndex } | null = null;
@@ -51,11 +52,14 @@ export class MentionMatching implements MentionMatcher {
     this.alerts = hook;
   }
 
-  async watches(q: Queryable = this.db): Promise<WatchIndex> {
+  async activeWatches(q: Queryable = this.db): Promise<WatchIndex> {
     if (this.index && Date.now() - this.index.at < RELOAD_MS) return this.index.value;
     // One load at a time; a batch inside a transaction reads through that transaction.
+    const previous = this.index?.value ?? null;
     this.loading ??= (async () => {
       const rows = await activeWatches(q);
+      // The same watches as before keep the same index (the enrichment threads keep their copy).
+      if (previous?.builtFrom(rows)) return previous;
       return WatchIndex.build(rows, (id, err) => this.logger?.error({ err, watchId: id }, 'a stored watch query does not compile; the watch is skipped'));
     })().finally(() => {
       this.loading = null;
@@ -67,15 +71,45 @@ export class MentionMatching implements MentionMatcher {
 
   /** The ids of the active watches a mention matches (no writes). */
   async matchMention(mention: MatchableMention): Promise<string[]> {
-    const index = await this.watches();
+    const index = await this.activeWatches();
     return index.match(mentionFeatures(mention)).map((w) => w.id);
+  }
+
+  /**
+   * After a write, in its transaction. The new mentions were matched when they were prepared and
+   * stored with their watches' units; a watch that ended or was paused since (the index is up to
+   * RELOAD_MS old) records no match, and the units it added are taken away again.
+   */
+  async afterWrite(tx: Queryable, written: WrittenMentions): Promise<{ matches: WatchMatch[] }> {
+    const { matched } = written;
+    const active = matched.length ? await stillActive(tx, [...new Set(matched.flatMap((m) => m.watchIds))]) : new Map<string, string[]>();
+    const pairs: WatchMatch[] = [];
+    const corrected: { mentionId: string; unitIds: string[] }[] = [];
+    for (const m of matched) {
+      let ended = false;
+      for (const watchId of m.watchIds) {
+        if (active.has(watchId)) pairs.push({ watchId, mentionId: m.mentionId });
+        else ended = true;
+      }
+      if (!ended) continue;
+      const units = new Set(m.unitIds);
+      for (const watchId of m.watchIds) for (const u of active.get(watchId) ?? []) units.add(u);
+      corrected.push({ mentionId: m.mentionId, unitIds: [...units].sort() });
+    }
+    const fresh = await insertMatches(tx, pairs);
+    await setUnits(tx, corrected);
+    // After the units are final: a watch's unit may be one that pseudonymises.
+    await this.pseudonymiser.run(tx, written.stored);
+    await this.alerts.onMatched(tx, fresh);
+    const edits = written.edited.length ? (await this.matchAndAlert(tx, written.edited)).matches : [];
+    return { matches: [...fresh, ...edits] };
   }
 
   /** Matches stored mentions by id and records the matches; pass the ingest transaction. */
   async matchAndAlert(tx: Queryable | undefined, mentionIds: string[]): Promise<{ matches: WatchMatch[] }> {
     if (mentionIds.length === 0) return { matches: [] };
     if (!tx) return this.db.transaction((t) => this.matchAndAlert(t, mentionIds));
-    const index = await this.watches(tx);
+    const index = await this.activeWatches(tx);
     const found: { mention: { id: string; unitIds: string[] }; watches: IndexedWatch[] }[] = [];
     if (index.size > 0) {
       const now = Date.now();

@@ -12,8 +12,8 @@ import { WatchService } from '../watches/watch-service.js';
 import { MentionMatching, type WatchMatch } from './mention-matching.js';
 
 /**
- * The monitoring services other than ingestion, as `ctx.monitoring`. The pipeline calls
- * `matchAndAlert(tx, mentionIds)` after each committed write of a batch (inside its transaction).
+ * The monitoring services other than ingestion, as `ctx.monitoring`. The pipeline prepares each
+ * batch with `activeWatches()` and calls `afterWrite` inside each batch's write transaction.
  */
 export interface Monitoring extends MentionMatcher {
   matchAndAlert(tx: Queryable | undefined, mentionIds: string[]): Promise<{ matches: WatchMatch[] }>;
@@ -33,6 +33,8 @@ export function createMonitoring(deps: { db: Database; audit: AuditLog; keyring:
   return {
     matching,
     matchAndAlert: (tx, ids) => matching.matchAndAlert(tx, ids),
+    activeWatches: () => matching.activeWatches(),
+    afterWrite: (tx, written) => matching.afterWrite(tx, written),
     watches: new WatchService(deps.db, deps.audit, () => matching.invalidate()),
     stream: new StreamService(deps.db, deps.audit),
     privacy: new PrivacyService(deps.db, deps.audit, pseudonymiser),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileQuery } from '../query/compile.js';
 import { mentionFeatures } from '../query/features.js';
+import { loadDemoPosts } from '../sources/demo-stream.js';
+import { DEMO_WATCHES } from '../watches/demo-watches.js';
 import { WatchIndex, type IndexedWatch } from './watch-index.js';
 
 const QUERIES = [
@@ -50,12 +52,38 @@ describe('WatchIndex', () => {
     const bad: string[] = [];
     const built = WatchIndex.build(
       [
-        { id: 'ok', query: 'danga', unitIds: [], expiresAt: new Date(Date.now() + 1000) },
-        { id: 'broken', query: 'danga AND', unitIds: [], expiresAt: new Date(Date.now() + 1000) },
+        { id: 'ok', query: 'danga', unitIds: [], expiresAt: new Date(Date.now() + 1000), version: 1 },
+        { id: 'broken', query: 'danga AND', unitIds: [], expiresAt: new Date(Date.now() + 1000), version: 1 },
       ],
       (id) => bad.push(id),
     );
     expect(built.size).toBe(1);
     expect(bad).toEqual(['broken']);
+  });
+
+  it('tells from the words alone that a mention matches nothing, and never wrongly (no handle watches)', () => {
+    // Without a handle watch, a mention whose words offer no anchor skips its features.
+    const queries = [...QUERIES.filter((q) => !q.startsWith('@')), ...DEMO_WATCHES.map((w) => w.query), '#Danga*', 'chheen*', 'पुलिस NEAR/2 लाठी*'];
+    const byWords = queries.map((q, i) => ({ id: `q${i}`, unitIds: [], expiresAt: new Date(Date.now() + 60_000), query: compileQuery(q) }));
+    const wordIndex = new WatchIndex(byWords);
+    const texts = [
+      ...TEXTS,
+      ...loadDemoPosts().map((p) => p.text),
+      // Hashtags offer their parts; a zero-width joiner splits a word only for the tokeniser.
+      'sab log dekho #DangaNews', 'shaher mein #RiotAlert', 'द\u200Dंगा हुआ', 'दं\u200Cगे की खबर', 'RIOTING near the mall!!!',
+      'https://example.com/riots-today link', '_user_ danga', 'chain chheen li', 'mobile chheena gaya', 'पुलिस ने लाठीचार्ज किया', '12 34 riot2',
+    ];
+    let matched = 0;
+    let skipped = 0;
+    for (const text of texts) {
+      const m = { text, platform: 'sandbox', lang: 'hi', authorHandle: '@someone' };
+      const f = mentionFeatures(m);
+      const brute = byWords.filter((w) => w.query.matches(f)).map((w) => w.id).sort();
+      expect(wordIndex.matchMention(m).map((w) => w.id).sort(), text).toEqual(brute);
+      matched += brute.length > 0 ? 1 : 0;
+      if (wordIndex.match(f).length === 0) skipped++;
+    }
+    expect(matched).toBeGreaterThan(50);
+    expect(skipped).toBeGreaterThan(50);
   });
 });

@@ -1,5 +1,15 @@
 import { compileQuery, type CompiledQuery } from '../query/compile.js';
-import { anchorKeys, type MentionFeatures } from '../query/features.js';
+import { anchorKeys, mayOfferAnchor, mentionFeatures, type MatchableMention, type MentionFeatures } from '../query/features.js';
+
+/** A stored watch as matching reads it (and as the enrichment threads are sent it). */
+export interface WatchSource {
+  id: string;
+  query: string;
+  unitIds: string[];
+  expiresAt: Date;
+  /** The stored watch's version: an edit makes a new one. */
+  version: number;
+}
 
 export interface IndexedWatch {
   id: string;
@@ -13,14 +23,24 @@ export interface IndexedWatch {
  * against the watches one of whose anchors it contains (wildcards are filed under short prefixes),
  * plus any without anchors. With hundreds of watches most are never looked at for a given mention.
  */
+let built = 0;
+
 export class WatchIndex {
+  /** This index among those the process built: the enrichment threads rebuild theirs when it changes. */
+  readonly stamp = ++built;
   private readonly byAnchor = new Map<string, IndexedWatch[]>();
   private readonly unanchored: IndexedWatch[] = [];
   /** Some watch is filed under a wildcard's prefix, so mentions must offer their prefixes too. */
   private readonly prefixes: boolean;
+  /** Every watch has anchors and none is a handle: a mention whose words offer none matches nothing. */
+  private readonly byWords: boolean;
   readonly size: number;
 
-  constructor(readonly watches: readonly IndexedWatch[]) {
+  constructor(
+    readonly watches: readonly IndexedWatch[],
+    /** What the index was built from (`build`); empty for one made of compiled watches. */
+    readonly sources: readonly WatchSource[] = [],
+  ) {
     for (const w of watches) {
       if (!w.query.anchors) {
         this.unanchored.push(w);
@@ -34,10 +54,11 @@ export class WatchIndex {
     }
     this.size = watches.length;
     this.prefixes = [...this.byAnchor.keys()].some((k) => /^[#@]?[~^]/.test(k));
+    this.byWords = this.unanchored.length === 0 && ![...this.byAnchor.keys()].some((k) => k.startsWith('@'));
   }
 
   /** Compiles stored watches; a query that no longer compiles is reported and left out. */
-  static build(rows: readonly { id: string; query: string; unitIds: string[]; expiresAt: Date }[], onError: (id: string, err: unknown) => void = () => undefined): WatchIndex {
+  static build(rows: readonly WatchSource[], onError: (id: string, err: unknown) => void = () => undefined): WatchIndex {
     const watches: IndexedWatch[] = [];
     for (const r of rows) {
       try {
@@ -46,7 +67,29 @@ export class WatchIndex {
         onError(r.id, err);
       }
     }
-    return new WatchIndex(watches);
+    return new WatchIndex(watches, rows);
+  }
+
+  /** The index was built from these same watches (ids, versions and expiry): no need to build another. */
+  builtFrom(rows: readonly WatchSource[]): boolean {
+    const mine = this.sources;
+    if (mine.length !== rows.length) return false;
+    for (let i = 0; i < rows.length; i++) {
+      const a = mine[i]!;
+      const b = rows[i]!;
+      if (a.id !== b.id || a.version !== b.version || a.expiresAt.getTime() !== b.expiresAt.getTime()) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The watches a mention matches at `now`. Its features are worked out only when its words offer
+   * an anchor of some watch (most mentions of a stream offer none).
+   */
+  matchMention(m: MatchableMention, now: number = Date.now()): IndexedWatch[] {
+    if (this.size === 0) return [];
+    if (this.byWords && !mayOfferAnchor(m.text, this.byAnchor)) return [];
+    return this.match(mentionFeatures(m), now);
   }
 
   /** The watches that match, among those not expired at `now`. */

@@ -124,6 +124,29 @@ describe('ingestBatch', () => {
     expect(c2!.size).toBe(5);
   });
 
+  it('puts an exact copy in a later batch into its twin\'s cluster without looking up candidates', async () => {
+    const text = 'Bhajanpura chowk par do gaadiyon ki takkar, rasta band hai, doosra raasta lijiye';
+    const sql: string[] = [];
+    // The same database, with its statements noted.
+    const db = new Proxy(t.db, {
+      get(target, prop) {
+        const v = Reflect.get(target, prop) as unknown;
+        if (prop === 'query') return (s: string, p?: readonly unknown[]) => (sql.push(s), target.query(s, p));
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const first = await ingestBatch({ db }, [item({ text })], languageOnlyEnricher);
+    expect(sql.some((s) => s.includes('FROM cluster_bands'))).toBe(true);
+    sql.length = 0;
+    const copy = await ingestBatch({ db }, [item({ text: `${text}!!` })], languageOnlyEnricher);
+    expect(sql.some((s) => s.includes('FROM cluster_bands'))).toBe(false);
+    const rows = await t.db.query<{ cluster_id: string }>('SELECT cluster_id::text AS cluster_id FROM mentions WHERE id = ANY($1::bigint[]) ORDER BY id', [[first.ids[0], copy.ids[0]]]);
+    expect(rows[0]!.cluster_id).not.toBeNull();
+    expect(rows[1]!.cluster_id).toBe(rows[0]!.cluster_id);
+    const [c] = await t.db.query<{ size: number }>('SELECT size FROM clusters WHERE id = $1', [rows[0]!.cluster_id]);
+    expect(c!.size).toBe(2);
+  });
+
   it('carries the source units for scoping and strips NUL characters', async () => {
     const r = await ingest([item({ text: 'a\u0000b c d e f', unitIds: ['8162'], raw: { t: 'x\u0000y' } })]);
     const [row] = await t.db.query<{ text: string; unit_ids: string[]; raw: unknown }>('SELECT text, unit_ids, raw FROM mentions WHERE id = $1', [r.ids[0]]);

@@ -1,16 +1,34 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
 import { addMembers, assignClusters } from '../dedupe/assign-clusters.js';
+import type { WatchIndex } from '../matching/watch-index.js';
 import { rememberWords } from '../search/search-words.js';
 import { defaultEnricher, type Enricher } from './enricher.js';
 import type { IncomingMention } from './incoming.js';
 import { findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type MentionRow } from './mention-repository.js';
-import { encodeRows, joinColumn, type ColumnBatch } from './insert-columns.js';
+import { encodeRows, joinColumn, type ColumnBatch, type RowMatches } from './insert-columns.js';
 import { contentHash, prepareRow, storable } from './prepare.js';
 
-/** The step after a write, in the same transaction: watch matching and alert evaluation. */
+/**
+ * Watch matching and alert evaluation. A batch is matched while it is prepared (so that a new
+ * mention is stored with its watches' units), and the matches are recorded after the write, in
+ * its transaction.
+ */
 export interface MentionMatcher {
-  matchAndAlert(tx: Queryable | undefined, mentionIds: string[]): Promise<unknown>;
+  /** The active watches, compiled, to prepare a batch with. */
+  activeWatches(): Promise<WatchIndex>;
+  /** In the write's transaction, after it: record the matches, match edited mentions again, evaluate alerts. */
+  afterWrite(tx: Queryable, written: WrittenMentions): Promise<unknown>;
+}
+
+/** What a write stored, for the matcher. */
+export interface WrittenMentions {
+  /** Ids of the new mentions. */
+  stored: string[];
+  /** The new mentions that matched watches when they were prepared. */
+  matched: (RowMatches & { mentionId: string })[];
+  /** Ids of the stored mentions that this write gave a new version (edits, deletions). */
+  edited: string[];
 }
 
 export interface IngestContext {
@@ -54,9 +72,9 @@ export function itemKey(m: IncomingMention): string {
   return rowKey(m.platform, storable(m.externalId));
 }
 
-export function prepareBatch(items: readonly IncomingMention[], enrich: Enricher): PreparedBatch {
+export function prepareBatch(items: readonly IncomingMention[], enrich: Enricher, watches?: WatchIndex | null): PreparedBatch {
   const now = new Date().toISOString();
-  const rows = items.map((m) => prepareRow(m, enrich, now));
+  const rows = items.map((m) => prepareRow(m, enrich, now, watches));
   return { keys: rows.map((r) => rowKey(r.platform, r.externalId)), columns: encodeRows(rows), row: (i) => rows[i]! };
 }
 
@@ -73,9 +91,11 @@ export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Prom
   const rounds = roundsOf(batch.keys);
   return ctx.db.transaction(async (tx) => {
     const result: IngestResult = { stored: 0, duplicates: 0, edited: 0, ids: [] };
-    if (rounds.length === 1) await writeRound(tx, batch, rounds[0]!, columns.columns, clusterIds, result);
-    else for (const r of rounds) await writeRound(tx, batch, r, encodeRows(r.map((i) => batch.row(i))).columns, clusterIds, result);
-    if (result.ids.length && ctx.monitoring) await ctx.monitoring.matchAndAlert(tx, result.ids);
+    const written: WrittenMentions = { stored: [], matched: [], edited: [] };
+    if (rounds.length === 1) await writeRound(tx, batch, rounds[0]!, columns.columns, clusterIds, written, result);
+    else for (const r of rounds) await writeRound(tx, batch, r, encodeRows(r.map((i) => batch.row(i))).columns, clusterIds, written, result);
+    result.ids = [...written.stored, ...written.edited];
+    if (result.ids.length && ctx.monitoring) await ctx.monitoring.afterWrite(tx, written);
     return result;
   });
 }
@@ -96,7 +116,15 @@ function roundsOf(keys: readonly string[]): number[][] {
 }
 
 /** One round: the INSERT of its items (`columns`), then the items that were stored already, then cluster members. */
-async function writeRound(tx: Queryable, batch: PreparedBatch, items: number[], columns: readonly string[], clusterIds: (string | null)[], result: IngestResult): Promise<void> {
+async function writeRound(
+  tx: Queryable,
+  batch: PreparedBatch,
+  items: number[],
+  columns: readonly string[],
+  clusterIds: (string | null)[],
+  written: WrittenMentions,
+  result: IngestResult,
+): Promise<void> {
   const inserted = await insertNew(tx, columns, joinColumn(items.map((i) => clusterIds[i] ?? null)), items.length);
   const insertedKeys = new Map(inserted.map((m) => [rowKey(m.platform, m.external_id), m.id]));
   const members: { clusterId: string; mentionId: string; createdAt: string }[] = [];
@@ -106,18 +134,20 @@ async function writeRound(tx: Queryable, batch: PreparedBatch, items: number[], 
     if (id === undefined) existing.push(batch.row(i));
     else {
       result.stored++;
-      result.ids.push(id);
+      written.stored.push(id);
+      const matches = batch.columns.matches[i];
+      if (matches) written.matched.push({ mentionId: id, ...matches });
       const clusterId = clusterIds[i];
       if (clusterId) members.push({ clusterId, mentionId: id, createdAt: batch.columns.createdAt[i]! });
     }
   }
-  if (existing.length) await compareExisting(tx, existing, result);
+  if (existing.length) await compareExisting(tx, existing, written, result);
   // Last, so the cluster rows stay locked for as short a time as possible.
   await addMembers(tx, members);
 }
 
 /** Items whose key was already stored: duplicates, engagement refreshes, or edits and deletions. */
-async function compareExisting(tx: Queryable, rows: MentionRow[], result: IngestResult): Promise<void> {
+async function compareExisting(tx: Queryable, rows: MentionRow[], written: WrittenMentions, result: IngestResult): Promise<void> {
   const states = await findByKeys(tx, rows);
   const byKey = new Map(states.map((s) => [rowKey(s.platform, s.external_id), s]));
   const changed: { row: MentionRow; id: string; version: number; deletedNotice: boolean; current: (typeof states)[number] }[] = [];
@@ -162,7 +192,7 @@ async function compareExisting(tx: Queryable, rows: MentionRow[], result: Ingest
     }
     if (done) {
       result.edited++;
-      result.ids.push(c.id);
+      written.edited.push(c.id);
     } else result.duplicates++;
   }
 }
@@ -173,5 +203,5 @@ async function compareExisting(tx: Queryable, rows: MentionRow[], result: Ingest
  */
 export async function ingestBatch(ctx: IngestContext, items: readonly IncomingMention[], enrich: Enricher = defaultEnricher(ctx.logger)): Promise<IngestResult> {
   if (items.length === 0) return { stored: 0, duplicates: 0, edited: 0, ids: [] };
-  return writeBatch(ctx, prepareBatch(items, enrich));
+  return writeBatch(ctx, prepareBatch(items, enrich, await ctx.monitoring?.activeWatches()));
 }

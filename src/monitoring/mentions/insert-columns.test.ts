@@ -14,11 +14,18 @@ describe('insert columns', () => {
   });
 
   it('joins batches encoded in parts in order', () => {
-    const part = (v: string) => ({ columns: Array.from({ length: 28 }, () => joinColumn([v])), clusterKeys: [v], createdAt: [v], words: [v, 'common'] });
+    const part = (v: string) => ({
+      columns: Array.from({ length: 28 }, () => joinColumn([v])),
+      clusterKeys: [v],
+      createdAt: [v],
+      words: [v, 'common'],
+      matches: [v === 'a' ? null : { watchIds: [`w-${v}`], unitIds: [] }],
+    });
     const joined = joinColumnBatches([part('a'), part('b')]);
     expect(joined.columns[0]).toBe(joinColumn(['a', 'b']));
     expect(joined.columns[27]).toBe(joinColumn(['a', 'b']));
     expect(joined.clusterKeys).toEqual(['a', 'b']);
     expect(joined.words).toEqual(['a', 'common', 'b']);
+    expect(joined.matches).toEqual([null, { watchIds: ['w-b'], unitIds: [] }]);
   });
 });

@@ -33,7 +33,7 @@ const COLUMNS: ((r: MentionRow) => string | null)[] = [
   (r) => r.geoStation,
   (r) => r.model,
   (r) => r.clusterKey,
-  (r) => list(r.unitIds),
+  (r) => list(r.watchUnitIds.length === 0 ? r.unitIds : [...r.unitIds, ...r.watchUnitIds].sort()),
   (r) => r.createdAt,
   (r) => r.receivedAt,
   (r) => r.searchKeys,
@@ -56,6 +56,14 @@ export interface ColumnBatch {
   createdAt: string[];
   /** The batch's search keys, each once (the search dictionary). */
   words: string[];
+  /** Each row's watches matched when it was prepared, or null for none (recorded after the write). */
+  matches: (RowMatches | null)[];
+}
+
+/** The watches a prepared row matched, and its units before theirs were added. */
+export interface RowMatches {
+  watchIds: string[];
+  unitIds: string[];
 }
 
 export const SEPARATOR = '\u001e';
@@ -83,6 +91,7 @@ export function encodeRows(rows: readonly MentionRow[]): ColumnBatch {
     clusterKeys: rows.map((r) => r.clusterKey),
     createdAt: rows.map((r) => r.createdAt),
     words: searchWords(rows.map((r) => r.searchKeys)),
+    matches: rows.map((r) => (r.watchIds.length === 0 ? null : { watchIds: r.watchIds, unitIds: r.unitIds })),
   };
 }
 
@@ -94,5 +103,6 @@ export function joinColumnBatches(parts: readonly ColumnBatch[]): ColumnBatch {
     clusterKeys: parts.flatMap((p) => p.clusterKeys),
     createdAt: parts.flatMap((p) => p.createdAt),
     words: [...new Set(parts.flatMap((p) => p.words))],
+    matches: parts.flatMap((p) => p.matches),
   };
 }

@@ -28,7 +28,11 @@ export interface MentionRow {
   clusterKey: string | null;
   /** Search keys, space-separated (a tsvector literal; see `textKeys`). */
   searchKeys: string;
+  /** Units of the item and of its place (the geotag's district). */
   unitIds: string[];
+  /** Watches the mention matched when it was prepared, and the units they add beyond `unitIds`. */
+  watchIds: string[];
+  watchUnitIds: string[];
   createdAt: string;
   receivedAt: string;
 }

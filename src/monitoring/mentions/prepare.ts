@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import type { WatchIndex } from '../matching/watch-index.js';
 import type { IncomingMention } from './incoming.js';
 import type { MentionRow } from './mention-repository.js';
 import type { Enricher } from './enricher.js';
@@ -23,21 +24,34 @@ export function contentHash(text: string, media: unknown, deleted: boolean): str
   return hash('sha256', JSON.stringify([text, media ?? [], deleted]), 'hex');
 }
 
-/** Turns a validated incoming mention into a row: enrichment, units for scoping, hashes. */
-export function prepareRow(m: IncomingMention, enrich: Enricher, now: string): MentionRow {
+/**
+ * Turns a validated incoming mention into a row: enrichment, units for scoping, hashes, and the
+ * `watches` it matches (a deleted item matches none), so that it is stored with their units.
+ */
+export function prepareRow(m: IncomingMention, enrich: Enricher, now: string, watches?: WatchIndex | null): MentionRow {
   const text = storable(m.text);
   const e = enrich(text);
   const media = m.media ?? [];
   const deleted = m.deleted ?? false;
   const units = new Set(m.unitIds ?? []);
   if (e.geoDistrict) units.add(e.geoDistrict);
+  const unitIds = [...units].sort();
+  const authorHandle = m.authorHandle ? storable(m.authorHandle) : null;
+  const watchIds: string[] = [];
+  const watchUnits = new Set<string>();
+  if (watches && watches.size > 0 && !deleted) {
+    for (const w of watches.matchMention({ text, lang: e.lang, platform: m.platform, unitIds, authorHandle }, Date.parse(now))) {
+      watchIds.push(w.id);
+      for (const u of w.unitIds) if (!units.has(u)) watchUnits.add(u);
+    }
+  }
   const { raw, ...rest } = m;
   return {
     platform: m.platform,
     externalId: storable(m.externalId),
     sourceId: m.sourceId ?? null,
     url: m.url ? storable(m.url) : null,
-    authorHandle: m.authorHandle ? storable(m.authorHandle) : null,
+    authorHandle,
     authorName: m.authorName ? storable(m.authorName) : null,
     authorId: m.authorId ? storable(m.authorId) : null,
     text,
@@ -58,7 +72,9 @@ export function prepareRow(m: IncomingMention, enrich: Enricher, now: string): M
     model: e.model,
     clusterKey: e.clusterKey,
     searchKeys: e.searchKeys,
-    unitIds: [...units].sort(),
+    unitIds,
+    watchIds,
+    watchUnitIds: [...watchUnits].sort(),
     createdAt: m.createdAt,
     receivedAt: m.receivedAt ?? now,
   };

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log/logger.js';
+import type { WatchIndex } from '../matching/watch-index.js';
 import { enricherOfKind, languageOnlyEnricher, type Enricher, type EnricherKind } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { itemKey, prepareBatch, type PreparedBatch } from '../mentions/ingest.js';
@@ -24,6 +25,7 @@ class ThreadLost extends Error {
 
 interface Job {
   req: EnrichRequest;
+  watches: WatchIndex | null;
   resolve: (columns: ColumnBatch) => void;
   reject: (err: Error) => void;
   attempts: number;
@@ -34,6 +36,8 @@ interface Thread {
   jobs: Map<number, Job>;
   /** The thread has loaded its enricher. */
   ready: boolean;
+  /** The watch index (`WatchIndex.stamp`) the thread was last sent. */
+  watches: number;
 }
 
 export interface EnrichPoolOptions {
@@ -93,7 +97,8 @@ export class EnrichPool {
     return this.threads.length;
   }
 
-  async prepare(items: readonly IncomingMention[]): Promise<PreparedBatch> {
+  /** Prepares a batch, matched against `watches` (sent to a thread with its first batch after they change). */
+  async prepare(items: readonly IncomingMention[], watches: WatchIndex | null = null): Promise<PreparedBatch> {
     if (this.closed) throw new Error('the enrichment pool is closed');
     if (items.length === 0) return prepareBatch(items, languageOnlyEnricher);
     const ready = this.threads.filter((t) => t.ready).length;
@@ -101,14 +106,14 @@ export class EnrichPool {
     if (items.length >= START_AT) while (this.threads.length < this.max) this.spawn();
     if (this.opts.local && ready === 0) {
       this.touch();
-      return prepareBatch(items, this.opts.local);
+      return prepareBatch(items, this.opts.local, watches);
     }
     const now = new Date().toISOString();
     const chunks = Math.max(1, Math.min(Math.max(ready, 1), Math.ceil(items.length / MIN_CHUNK)));
     const per = Math.ceil(items.length / chunks);
     this.touch();
     const parts = await Promise.all(
-      Array.from({ length: chunks }, (_, i) => this.run({ id: this.nextId++, enricher: this.opts.enricher, items: items.slice(i * per, (i + 1) * per), now })),
+      Array.from({ length: chunks }, (_, i) => this.run({ id: this.nextId++, enricher: this.opts.enricher, items: items.slice(i * per, (i + 1) * per), now }, watches)),
     );
     this.touch();
     // A row whole is prepared again here, when the writer asks for it: the same enricher and time give the same row.
@@ -116,14 +121,14 @@ export class EnrichPool {
     const rows = new Map<number, MentionRow>();
     const row = (i: number) => {
       let r = rows.get(i);
-      if (r === undefined) rows.set(i, (r = prepareRow(items[i]!, local, now)));
+      if (r === undefined) rows.set(i, (r = prepareRow(items[i]!, local, now, watches)));
       return r;
     };
     return { keys: items.map(itemKey), columns: joinColumnBatches(parts), row };
   }
 
-  private run(req: EnrichRequest): Promise<ColumnBatch> {
-    return new Promise((resolve, reject) => this.dispatch({ req, resolve, reject, attempts: 0 }));
+  private run(req: EnrichRequest, watches: WatchIndex | null): Promise<ColumnBatch> {
+    return new Promise((resolve, reject) => this.dispatch({ req, watches, resolve, reject, attempts: 0 }));
   }
 
   /** The least busy thread takes the job; a new thread starts while there are fewer than `max` and all are busy. */
@@ -133,12 +138,16 @@ export class EnrichPool {
     if (!t || (t.jobs.size > 0 && this.threads.length < this.max)) t = this.spawn();
     t.jobs.set(job.req.id, job);
     t.worker.ref();
-    t.worker.postMessage(job.req);
+    // A thread keeps the last watches it was sent; the index goes along only when it changed.
+    const stamp = job.watches?.stamp ?? 0;
+    const req: EnrichRequest = { ...job.req, watches: stamp === 0 ? null : { stamp, sources: t.watches === stamp ? null : [...job.watches!.sources] } };
+    t.watches = stamp;
+    t.worker.postMessage(req);
   }
 
   private spawn(): Thread {
     const worker = startWorker(this.opts.enricher);
-    const t: Thread = { worker, jobs: new Map(), ready: false };
+    const t: Thread = { worker, jobs: new Map(), ready: false, watches: 0 };
     this.threads.push(t);
     worker.on('message', (res: EnrichResponse) => {
       if ('ready' in res) {

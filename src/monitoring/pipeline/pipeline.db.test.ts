@@ -6,6 +6,9 @@ import { silentLogger } from '../../log/logger.js';
 import { languageOnlyEnricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import type { Queryable } from '../../db/database.js';
+import { WatchIndex } from '../matching/watch-index.js';
+import type { WrittenMentions } from '../mentions/ingest.js';
+import { compileQuery } from '../query/compile.js';
 import { IngestPipeline } from './pipeline.js';
 import { MAX_ITEMS_PER_MESSAGE } from './nats-message.js';
 import { NatsStream } from './nats-stream.js';
@@ -33,13 +36,18 @@ async function count(prefix: string): Promise<number> {
 }
 
 describe('in-process pipeline', () => {
-  it('writes every published item once and calls the matcher with the new ids in the same transaction', async () => {
+  it('writes every published item once, matched while prepared, and calls the matcher with the new ids in the same transaction', async () => {
     const matched: string[] = [];
+    // Every item mentions ITO; the watch's unit is stored with it.
+    const ito = new WatchIndex([{ id: 'w-ito', unitIds: ['unit-ito'], expiresAt: new Date(Date.now() + 3_600_000), query: compileQuery('ITO') }]);
     const monitoring = {
-      matchAndAlert: async (tx: Queryable | undefined, ids: string[]) => {
-        const rows = await tx!.query<{ n: number }>('SELECT count(*)::int AS n FROM mentions WHERE id = ANY($1::bigint[])', [ids]);
-        expect(rows[0]!.n).toBe(ids.length);
-        matched.push(...ids);
+      activeWatches: async () => ito,
+      afterWrite: async (tx: Queryable, written: WrittenMentions) => {
+        const rows = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM mentions WHERE id = ANY($1::bigint[]) AND 'unit-ito' = ANY(unit_ids)", [written.stored]);
+        expect(rows[0]!.n).toBe(written.stored.length);
+        expect(written.matched.map((m) => m.mentionId).sort()).toEqual([...written.stored].sort());
+        expect(written.matched.every((m) => m.watchIds.length === 1 && m.watchIds[0] === 'w-ito' && m.unitIds.length === 0)).toBe(true);
+        matched.push(...written.stored);
       },
     };
     const p = new IngestPipeline({ db: t.db, logger: silentLogger, monitoring }, { enrich: languageOnlyEnricher, consume: { batchSize: 200 } });

@@ -79,10 +79,12 @@ export class IngestPipeline {
     const fallback = defaultEnricher(this.ctx.logger);
     const enrich = this.opts.enrich ?? fallback;
     const kind = poolableEnricher(enrich, fallback);
-    if (kind === null || this.opts.enrichThreads === 0) return (items) => Promise.resolve(prepareBatch(items, enrich));
+    // The matcher may be set after the pipeline is made (`Ingestion.setMatcher`): asked for each batch.
+    const watches = async () => (this.ctx.monitoring ? this.ctx.monitoring.activeWatches() : null);
+    if (kind === null || this.opts.enrichThreads === 0) return async (items) => prepareBatch(items, enrich, await watches());
     const pool = new EnrichPool({ enricher: kind, threads: this.opts.enrichThreads, logger: this.ctx.logger, local: enrich });
     this.pool = pool;
-    return (items) => pool.prepare(items);
+    return async (items) => pool.prepare(items, await watches());
   }
 
   get stats(): WriterStats | null {

@@ -1,5 +1,5 @@
 import { segmentHashtag } from '../../nlp/text/hashtag.js';
-import { tokenize } from '../../nlp/text/tokenize.js';
+import { scanTokens, tokenize } from '../../nlp/text/tokenize.js';
 import { wordKey } from './word-key.js';
 
 /** What matching reads of a mention. */
@@ -38,18 +38,33 @@ export interface MentionFeatures {
 // Zero-width characters split words in the tokeniser; writers put them inside Devanagari words.
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
-// Spelling and key of a word as written: most words recur, so each is worked out once.
-const words = new Map<string, { raw: string; key: string }>();
+/** A word as written: its spelling and key, and the anchors it offers (see `anchorKeys`). */
+interface Word {
+  raw: string;
+  key: string;
+  /** `~` + the key's first two letters, `^` + the spelling's first three ('' when too short). */
+  keyPrefix: string;
+  rawPrefix: string;
+}
+
+// Most words recur, so each is worked out once.
+const words = new Map<string, Word>();
 const WORDS_LIMIT = 200_000;
 
-function word(text: string): { raw: string; key: string } {
+function word(text: string): Word {
   let w = words.get(text);
   if (!w) {
-    w = { raw: text.normalize('NFC').toLowerCase(), key: wordKey(text) };
+    const raw = text.normalize('NFC').toLowerCase();
+    const key = wordKey(text);
+    w = { raw, key, keyPrefix: key.length >= 2 ? `~${key.slice(0, 2)}` : '', rawPrefix: raw.length >= 3 ? `^${raw.slice(0, 3)}` : '' };
     if (words.size >= WORDS_LIMIT) words.clear();
     words.set(text, w);
   }
   return w;
+}
+
+function hasZeroWidth(text: string): boolean {
+  return text.includes('\u200B') || text.includes('\u200C') || text.includes('\u200D') || text.includes('\u00AD') || text.includes('\uFEFF') || text.includes('\u2060');
 }
 
 export function mentionFeatures(m: MatchableMention): MentionFeatures {
@@ -65,9 +80,7 @@ export function mentionFeatures(m: MatchableMention): MentionFeatures {
     units: new Set(m.unitIds ?? []),
   };
   if (m.authorHandle) f.handles.add(m.authorHandle.replace(/^@/, '').toLowerCase());
-  const text = m.text.includes('\u200B') || m.text.includes('\u200C') || m.text.includes('\u200D') || m.text.includes('\u00AD') || m.text.includes('\uFEFF') || m.text.includes('\u2060')
-    ? m.text.replace(ZERO_WIDTH, '')
-    : m.text;
+  const text = hasZeroWidth(m.text) ? m.text.replace(ZERO_WIDTH, '') : m.text;
   for (const tok of tokenize(text)) {
     switch (tok.kind) {
       case 'word':
@@ -122,6 +135,27 @@ function push(map: Map<string, number[]>, key: string, pos: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [pos]);
   else if (list[list.length - 1] !== pos) list.push(pos);
+}
+
+/**
+ * Whether a text may offer one of `anchors` (`anchorKeys` with prefixes), told from its words
+ * alone, without working out its features: false only when none of its words and numbers offers
+ * one. A text with a hashtag or a zero-width character is always "may" (its features add the
+ * hashtag's parts and join the words the character splits). Handles are not looked at: an index
+ * with handle anchors does not ask.
+ */
+export function mayOfferAnchor(text: string, anchors: { has(key: string): boolean }): boolean {
+  if (hasZeroWidth(text)) return true;
+  let found = false;
+  scanTokens(text, (kind, start, end) => {
+    if (found) return;
+    if (kind === 'hashtag') found = true;
+    else if (kind === 'word' || kind === 'number') {
+      const w = word(text.slice(start, end));
+      found = anchors.has(w.key) || anchors.has(w.keyPrefix) || anchors.has(w.rawPrefix);
+    }
+  });
+  return found;
 }
 
 /**

@@ -11,7 +11,8 @@ const DAY = 86_400_000;
 const NORTH_EAST = ['8173', '8957', '8168'];
 const ALL_DISTRICTS = ['8162', '8165', '8166', '8167', '8168', '8169', '8170', '8171', '8172', '8173', '8174', '8176', '8955', '8957', '8959', '8991'];
 
-const WATCHES = [
+/** The demo's watches (also the ingest bench's: its stream is made of the demo's posts). */
+export const DEMO_WATCHES = [
   {
     name: 'Riot and curfew rumours / दंगे और कर्फ्यू की अफवाहें',
     query: '(danga OR dange OR दंगा OR दंगे OR riot* OR curfew OR कर्फ्यू) NOT (cricket OR movie)',
@@ -44,7 +45,7 @@ const WATCHES = [
  * resets it to use it). Does nothing once any watch exists.
  */
 export async function seedDemoWatches(ctx: AppContext): Promise<number> {
-  for (const w of WATCHES) compileQuery(w.query);
+  for (const w of DEMO_WATCHES) compileQuery(w.query);
   const [existing] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM watches');
   if (existing!.n > 0) return 0;
   let [owner] = await ctx.db.query<{ id: string }>('SELECT id FROM users WHERE lower(username) = $1', [OWNER]);
@@ -60,7 +61,7 @@ export async function seedDemoWatches(ctx: AppContext): Promise<number> {
     if (again!.n > 0) return 0;
     const units = new Set((await tx.query<{ id: string }>('SELECT id FROM units')).map((u) => u.id));
     let n = 0;
-    for (const w of WATCHES) {
+    for (const w of DEMO_WATCHES) {
       const unitIds = w.unitIds.filter((u) => units.has(u));
       if (unitIds.length === 0) continue;
       const expiresAt = new Date(Date.now() + 90 * DAY);

@@ -180,14 +180,20 @@ describe('matching after ingest', () => {
     expect(await t.ctx.db.query('SELECT 1 FROM watch_matches WHERE watch_id = $1 AND mention_id = $2', [w.id, r.ids[0]])).toHaveLength(0);
   });
 
-  it('a watch ended by another process stops matching at once', async () => {
+  it('a watch ended by another process stops matching at once, and its units are not left on the mention', async () => {
     const w = await t.ctx.monitoring.watches.create(analystA, watchInput({ name: 'short-lived', query: 'jahangirpuri' }));
+    const still = await t.ctx.monitoring.watches.create(supervisor, watchInput({ name: 'still on', query: 'jahangirpuri NEAR/2 tension', unitIds: [unitB] }));
     // This process loads its watches now, with the expiry still ahead.
     expect(await t.ctx.monitoring.matching.matchMention({ text: 'jahangirpuri', platform: 'sandbox' })).toContain(w.id);
     await t.ctx.db.execute("UPDATE watches SET expires_at = now() - interval '1 second' WHERE id = $1", [w.id]);
-    // Another process's change: this one's cached watches still hold the old expiry.
-    const r = await ingest([mention('Jahangirpuri mein tension')]);
-    expect(await t.ctx.db.query('SELECT 1 FROM watch_matches WHERE watch_id = $1 AND mention_id = $2', [w.id, r.ids[0]])).toHaveLength(0);
+    // Another process's change: this one's cached watches still hold the old expiry, and the
+    // batch is prepared (matched, given units) with them.
+    const r = await ingest([mention('Jahangirpuri mein tension'), mention('Jahangirpuri ka bazaar')]);
+    expect(await t.ctx.db.query('SELECT 1 FROM watch_matches WHERE watch_id = $1 AND mention_id = ANY($2::bigint[])', [w.id, r.ids])).toHaveLength(0);
+    const kept = await t.ctx.db.query<{ mention_id: string }>('SELECT mention_id::text FROM watch_matches WHERE watch_id = $1', [still.id]);
+    expect(kept.map((k) => k.mention_id)).toEqual([r.ids[0]]);
+    const units = await t.ctx.db.query<{ id: string; unit_ids: string[] }>('SELECT id::text, unit_ids FROM mentions WHERE id = ANY($1::bigint[]) ORDER BY id', [r.ids]);
+    expect(units.map((u) => u.unit_ids)).toEqual([[unitB], []]);
     expect((await t.ctx.monitoring.watches.get(analystA, w.id)).status).toBe('expired');
   });
 
