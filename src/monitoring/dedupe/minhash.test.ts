@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandsOf, BANDS, decode, encode, HASHES, MIN_SHARED_BANDS, signature, similarity, THRESHOLD, type Signature } from './minhash.js';
+import { bandsOf, BANDS, decode, encode, forEachWord, HASHES, MIN_SHARED_BANDS, signature, similarity, THRESHOLD, type Signature } from './minhash.js';
 
 /** A deterministic stream of 32-bit values (xorshift). */
 function values(seed: number): () => number {
@@ -68,3 +68,29 @@ describe('MinHash band lookup', () => {
     expect(similarity(a, b)).toBeGreaterThanOrEqual(THRESHOLD);
   });
 });
+
+describe('words of a normalised text', () => {
+  // The definition the scanner follows: runs of letters, marks and digits, less the placeholders.
+  const byRegex = (text: string): string[] =>
+    [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].filter((m) => !((m[0] === 'url' || m[0] === 'user') && text[m.index - 1] === '_')).map((m) => m[0]);
+
+  it('are the runs of letters, marks and digits, placeholders left out, in every script and plane', () => {
+    const texts = [
+      'सीलमपुर में दंगा की अफ़वाह, danga 2020',
+      'a 𝐁𝐨𝐥𝐝 word 🙏 test _url_ _user_ x_url_ url user _users_ __url__',
+      'keycap 1️⃣ and \u20e3 alone, दं\u200dगा, क़ानून, ਪੰਜਾਬ, اردو',
+      'lone \ud800 high and \udc00 low surrogates, 𝑓𝑎𝑘𝑒 𝑛𝑒𝑤𝑠',
+      '', '   ', '_url_', 'x',
+    ];
+    for (const text of texts) {
+      const words: string[] = [];
+      forEachWord(text, (w) => words.push(w));
+      expect(words, text).toEqual(byRegex(text));
+    }
+  });
+
+  it('encodes a signature as eight hex digits a value', () => {
+    expect(encode([0, 0xffffffff, 0x12ab, -1])).toBe('00000000ffffffff000012abffffffff');
+  });
+});
+

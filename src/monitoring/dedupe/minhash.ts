@@ -24,9 +24,6 @@ export const MIN_SHARED_BANDS = Math.max(1, Math.ceil(THRESHOLD * HASHES - 1e-9)
 export const MIN_WORDS = 4;
 
 const SEEDS = Array.from({ length: HASHES }, (_, i) => mix32(0x9e3779b9 * (i + 1)) | 0);
-/** The words of a normalised text: letters, marks and digits (a global regular expression). */
-export const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
-const PLACEHOLDERS = new Set(['url', 'user']);
 
 /**
  * Function words of Hindi (both scripts) and English, left out of the word set. They say nothing
@@ -61,21 +58,78 @@ export function signature(normalized: string): Signature | null {
  * stand for links and handles (`_url_`, `_user_`).
  */
 export function forEachWord(normalized: string, visit: (word: string) => void): void {
-  for (const m of normalized.matchAll(WORDS)) if (!isPlaceholder(normalized, m)) visit(m[0]);
+  forEachWordRun(normalized, (start, end) => visit(normalized.slice(start, end)));
 }
 
-/** A word match that is a placeholder for a link or a handle (`_url_`, `_user_`), not a word of the text. */
-export function isPlaceholder(normalized: string, m: RegExpMatchArray): boolean {
-  return PLACEHOLDERS.has(m[0]) && normalized[m.index! - 1] === '_';
+// Whether each UTF-16 code unit is a letter, mark or digit (a word character), built once; code points
+// beyond the BMP are looked up as they come (few texts have any).
+const WORD_UNIT = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) WORD_UNIT[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+const astralWord = new Map<number, boolean>();
+
+/** Width in code units of the word character at `i` (1 or 2), or 0 when it is none. */
+function wordWidth(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return WORD_UNIT[c]!;
+  const d = s.charCodeAt(i + 1);
+  if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
+  const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  let w = astralWord.get(cp);
+  if (w === undefined) astralWord.set(cp, (w = WORD_CHAR.test(String.fromCodePoint(cp))));
+  return w ? 2 : 0;
+}
+
+/**
+ * `forEachWord` by offsets: calls `visit(start, end)` for each run of letters, marks and digits
+ * (`[\p{L}\p{M}\p{N}]+`) in the text, in order, leaving out the placeholders. A scan over a
+ * table of code units: the regular expression's iterator made an array for every word.
+ */
+export function forEachWordRun(normalized: string, visit: (start: number, end: number) => void): void {
+  const n = normalized.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordWidth(normalized, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do {
+      i += w;
+    } while (i < n && (w = wordWidth(normalized, i)) !== 0);
+    if (start > 0 && normalized.charCodeAt(start - 1) === 0x5f && isPlaceholderRun(normalized, start, i)) continue;
+    visit(start, i);
+  }
+}
+
+/** `url` or `user` (after an underscore): a placeholder of the normaliser's. */
+function isPlaceholderRun(s: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len === 3) return s.startsWith('url', start);
+  return len === 4 && s.startsWith('user', start);
 }
 
 /** The signature of a text's distinct spelling keys (`matchKey` of each word; function words are left out here). */
 export function signatureOfKeys(keys: Iterable<string>): Signature | null {
   const words = new Set<number>();
-  for (const key of keys) if (!FUNCTION_WORDS.has(key)) words.add(fnvString(key));
-  if (words.size < MIN_WORDS) return null;
+  for (const key of keys) {
+    const h = keyHash(key);
+    if (h !== null) words.add(h);
+  }
+  return signatureOfHashes([...words]);
+}
+
+/** The hash a spelling key enters a signature with, or null for a function word (left out). */
+export function keyHash(key: string): number | null {
+  return FUNCTION_WORDS.has(key) ? null : fnvString(key);
+}
+
+/** The signature of a text's distinct word hashes (`keyHash`), or null for fewer than MIN_WORDS. */
+export function signatureOfHashes(hashes: readonly number[]): Signature | null {
+  if (hashes.length < MIN_WORDS) return null;
   const sig = new Array<number>(HASHES).fill(0xffffffff);
-  for (const h of words) {
+  for (const h of hashes) {
     for (let i = 0; i < HASHES; i++) {
       const v = mix32(h ^ SEEDS[i]!);
       if (v < sig[i]!) sig[i] = v;
@@ -104,7 +158,9 @@ export function similarity(a: Signature, b: Signature): number {
 
 /** A signature as text (hex, 8 digits per value), as stored in `mentions.cluster_key` and `clusters.key`. */
 export function encode(sig: Signature): string {
-  return sig.map((v) => (v >>> 0).toString(16).padStart(8, '0')).join('');
+  const buf = Buffer.allocUnsafe(4 * sig.length);
+  for (let i = 0; i < sig.length; i++) buf.writeUInt32BE(sig[i]! >>> 0, 4 * i);
+  return buf.toString('hex');
 }
 
 export function decode(key: string): Signature {
