@@ -1,9 +1,11 @@
 import type { Queryable } from '../../db/database.js';
-import { addMembers, ensureClusters, findCandidates } from './cluster-repository.js';
+import { addMembers, clustersInWindow, clustersSharingBands, ensureClusters } from './cluster-repository.js';
 import { bandsOf, decode, MIN_SHARED_BANDS, similarity, THRESHOLD, type Signature } from './minhash.js';
 
 /** Only clusters active within this many days take new members; an older rumour starts a new cluster. */
 export const CLUSTER_WINDOW_DAYS = 7;
+
+const DAY_MS = 86_400_000;
 
 interface Leader {
   key: string;
@@ -11,45 +13,81 @@ interface Leader {
   id: string | null;
   sig: Signature;
   bands: number[];
+  /**
+   * When the cluster was last seen as far as this process knows (ms; never later than the stored
+   * `last_seen_at`, so a cluster it counts as within the window is within it).
+   */
+  lastSeen: number;
   /** The last item that met this leader (a stamp unique to that item), and under how many of its bands. */
   seen: number;
   hits: number;
 }
 
-/**
- * Stored clusters by id, decoded. The same clusters come back as candidates batch after batch and
- * a cluster's key never changes, so each is decoded once while it is in use. About 600 bytes
- * each: at most 12 MB, several batches' candidates (a batch of the bench's stream meets about 5,000).
- */
-const STORED_MAX = 20_000;
-const stored = new Map<string, Leader>();
-let stamp = 0;
+/** What this process keeps of one database's clusters (ids are the database's own: the bench writes several). */
+interface ClusterMemory {
+  /**
+   * Stored clusters by id, decoded. The same clusters come back as candidates batch after batch and
+   * a cluster's key never changes, so each is decoded once while it is in use, and its key is read
+   * only when it is not here or may have left the window. About 600 bytes each: at most 12 MB,
+   * several batches' candidates (a batch of the bench's stream meets about 5,000).
+   */
+  stored: Map<string, Leader>;
+  /**
+   * The clusters of recent keys that are their clusters' own keys (the text that started them),
+   * and when. For an hour after, a copy with that key (the same words after normalisation: a
+   * forward, a share, a re-post) goes to that cluster without a lookup: the lookup would find it
+   * again, since no cluster is more similar than one with the same key (similarity 1; keys are
+   * unique), unless it has since left the window of days, which an hour hardly changes. A key
+   * that joined another key's cluster is looked up each time: a more similar cluster may have
+   * started since. Bounded; the oldest leave first.
+   */
+  twins: Map<string, { id: string; at: number }>;
+}
 
-/**
- * The cluster each recent key went to, and when. For an hour after, a copy with the same key (the
- * same words after normalisation: a forward, a share, a re-post) goes to the same cluster without
- * a lookup: the lookup would find that cluster again (the same key is similarity 1) unless it has
- * since left the window of days, which an hour hardly changes. Bounded; the oldest leave first.
- */
+const STORED_MAX = 20_000;
 const TWIN_MS = 3_600_000;
 const TWINS_MAX = 100_000;
-// By database: cluster ids are the database's own (the bench writes several in one process).
-const twinsOf = new WeakMap<Queryable, Map<string, { id: string; at: number }>>();
+const memories = new WeakMap<Queryable, ClusterMemory>();
+let stamp = 0;
 
-function rememberTwin(twins: Map<string, { id: string; at: number }>, key: string, id: string, at: number): void {
+function memoryOf(q: Queryable): ClusterMemory {
+  let m = memories.get(q);
+  if (!m) memories.set(q, (m = { stored: new Map(), twins: new Map() }));
+  return m;
+}
+
+function rememberTwin(twins: ClusterMemory['twins'], key: string, id: string, at: number): void {
   twins.delete(key);
   if (twins.size >= TWINS_MAX) twins.delete(twins.keys().next().value!);
   twins.set(key, { id, at });
 }
 
-function storedLeader(id: string, key: string): Leader {
-  let l = stored.get(id);
-  if (l !== undefined && l.key === key) return l;
-  const sig = decode(key);
-  l = { key, id, sig, bands: bandsOf(sig), seen: 0, hits: 0 };
+function remember(stored: ClusterMemory['stored'], l: Leader & { id: string }): Leader {
   if (stored.size >= STORED_MAX) stored.delete(stored.keys().next().value!);
-  stored.set(id, l);
+  stored.set(l.id, l);
   return l;
+}
+
+function storedLeader(stored: ClusterMemory['stored'], id: string, key: string, lastSeen: number): Leader {
+  const l = stored.get(id);
+  if (l !== undefined && l.key === key) {
+    if (lastSeen > l.lastSeen) l.lastSeen = lastSeen;
+    return l;
+  }
+  const sig = decode(key);
+  return remember(stored, { key, id, sig, bands: bandsOf(sig), lastSeen, seen: 0, hits: 0 });
+}
+
+/**
+ * After a write committed: these clusters took members, so their stored last-seen time is at
+ * least `at` (taken before the write began).
+ */
+export function clustersSeen(q: Queryable, clusterIds: Iterable<string>, at: number): void {
+  const { stored } = memoryOf(q);
+  for (const id of clusterIds) {
+    const l = stored.get(id);
+    if (l !== undefined && at > l.lastSeen) l.lastSeen = at;
+  }
 }
 
 /**
@@ -64,8 +102,7 @@ function storedLeader(id: string, key: string): Leader {
  */
 export async function assignClusters(q: Queryable, items: { key: string | null; seenAt: string }[]): Promise<(string | null)[]> {
   const now = Date.now();
-  let twins = twinsOf.get(q);
-  if (!twins) twinsOf.set(q, (twins = new Map()));
+  const { stored, twins } = memoryOf(q);
   const known: (string | null)[] = items.map((it) => {
     const t = it.key ? twins.get(it.key) : undefined;
     return t !== undefined && t.at > now - TWIN_MS ? t.id : null;
@@ -77,7 +114,17 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
   });
   const allBands = new Set<number>();
   for (const d of mine) if (d) for (const band of d.bands) allBands.add(band);
-  const candidates = await findCandidates(q, [...allBands], CLUSTER_WINDOW_DAYS);
+  // The clusters sharing bands; their keys and last-seen times are read only for those not known
+  // here to be within the window.
+  const windowStart = now - CLUSTER_WINDOW_DAYS * DAY_MS;
+  const candidates: Leader[] = [];
+  const unknown: string[] = [];
+  for (const id of await clustersSharingBands(q, [...allBands])) {
+    const l = stored.get(id);
+    if (l !== undefined && l.lastSeen > windowStart) candidates.push(l);
+    else unknown.push(id);
+  }
+  for (const c of await clustersInWindow(q, unknown, CLUSTER_WINDOW_DAYS)) candidates.push(storedLeader(stored, c.id, c.key, c.lastSeenAt));
 
   // A leader that can reach the threshold shares at least MIN_SHARED_BANDS whole bands with the
   // item (see minhash.ts): leaders are listed under each of their bands, and an item compares only
@@ -91,7 +138,7 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
       else byBand.set(v, [l]);
     }
   };
-  for (const c of candidates) index(storedLeader(c.id, c.key));
+  for (const c of candidates) index(c);
 
   const leaderOf: (Leader | null)[] = [];
   const fresh: { key: string; bands: number[]; seenAt: string }[] = [];
@@ -122,19 +169,25 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
     }
     if (best === null) {
       const it = items[n]!;
-      best = { key: it.key!, id: null, sig: d.sig, bands: d.bands, seen: me, hits: 0 };
+      best = { key: it.key!, id: null, sig: d.sig, bands: d.bands, lastSeen: -Infinity, seen: me, hits: 0 };
       index(best);
       fresh.push({ key: best.key, bands: d.bands, seenAt: it.seenAt });
     }
     leaderOf.push(best);
   }
   const created = await ensureClusters(q, fresh);
+  // The new clusters are known from now on (their last-seen time once a write commits members).
+  for (const l of leaderOf) {
+    if (l === null || l.id !== null) continue;
+    const id = created.get(l.key);
+    if (id !== undefined) remember(stored, Object.assign(l, { id }));
+  }
   return items.map((it, n) => {
     const l = leaderOf[n] ?? null;
     const twin = known[n] ?? null;
     if (twin !== null) return twin;
-    const id = l === null ? null : (l.id ?? created.get(l.key) ?? null);
-    if (id !== null) rememberTwin(twins, it.key!, id, now);
+    const id = l === null ? null : l.id;
+    if (id !== null && l!.key === it.key) rememberTwin(twins, it.key, id, now);
     return id;
   });
 }

@@ -1,22 +1,28 @@
 import type { Queryable } from '../../db/database.js';
 import { MIN_SHARED_BANDS } from './minhash.js';
 
-export interface ClusterCandidate {
-  id: string;
-  key: string;
+/**
+ * Ids of the clusters that share MIN_SHARED_BANDS or more of these band values: one B-tree descent
+ * per value (cluster_bands, 0023); only clusters with two or more of the values can reach the
+ * threshold (see MIN_SHARED_BANDS). Whether they are still within the window is not asked here.
+ */
+export async function clustersSharingBands(q: Queryable, bandValues: number[]): Promise<string[]> {
+  if (bandValues.length === 0) return [];
+  const rows = await q.query<{ id: string }>(
+    `SELECT cluster_id::text AS id FROM cluster_bands WHERE band = ANY(string_to_array($1, ',')::int[]) GROUP BY cluster_id HAVING count(*) >= ${MIN_SHARED_BANDS}`,
+    // The values as one string: the driver would quote and escape each number of an array.
+    [bandValues.join(',')],
+  );
+  return rows.map((r) => r.id);
 }
 
-/** Clusters seen within the window whose key shares MIN_SHARED_BANDS or more bands with `bandValues`. */
-export async function findCandidates(q: Queryable, bandValues: number[], windowDays: number): Promise<ClusterCandidate[]> {
-  if (bandValues.length === 0) return [];
-  // One B-tree descent per band value (cluster_bands, 0023), then the clusters still active. Only
-  // clusters with two or more of the values can reach the threshold (see MIN_SHARED_BANDS).
-  return q.query<ClusterCandidate>(
-    `SELECT c.id::text AS id, c.key FROM clusters c
-      WHERE c.id IN (SELECT cluster_id FROM cluster_bands WHERE band = ANY(string_to_array($1, ',')::int[]) GROUP BY cluster_id HAVING count(*) >= ${MIN_SHARED_BANDS})
-        AND c.last_seen_at > now() - make_interval(days => $2)`,
-    // The values as one string: the driver would quote and escape each number of an array.
-    [bandValues.join(','), windowDays],
+/** Of these clusters, those seen within the window: key and last-seen time (ms). */
+export async function clustersInWindow(q: Queryable, ids: readonly string[], windowDays: number): Promise<{ id: string; key: string; lastSeenAt: number }[]> {
+  if (ids.length === 0) return [];
+  return q.query<{ id: string; key: string; lastSeenAt: number }>(
+    `SELECT id::text AS id, key, (extract(epoch FROM last_seen_at) * 1000)::float8 AS "lastSeenAt" FROM clusters
+      WHERE id = ANY(string_to_array($1, ',')::bigint[]) AND last_seen_at > now() - make_interval(days => $2)`,
+    [ids.join(','), windowDays],
   );
 }
 

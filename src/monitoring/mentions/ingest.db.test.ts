@@ -147,6 +147,19 @@ describe('ingestBatch', () => {
     expect(c!.size).toBe(2);
   });
 
+  it('starts a new cluster for a copy of a rumour last seen more than the window ago', async () => {
+    const text = 'Gokulpuri mein bachcha chor gang ghoom raha hai, sab apne bachchon ka dhyan rakhein';
+    const old = await ingest([item({ text })]);
+    const [c] = await t.db.query<{ cluster_id: string }>('SELECT cluster_id::text AS cluster_id FROM mentions WHERE id = $1', [old.ids[0]]);
+    await t.db.execute("UPDATE clusters SET last_seen_at = now() - interval '8 days' WHERE id = $1", [c!.cluster_id]);
+    // A process that has not met the cluster reads its last-seen time (this one keeps it in memory).
+    const elsewhere = new Proxy(t.db, { get: (target, prop) => (v => (typeof v === 'function' ? v.bind(target) : v))(Reflect.get(target, prop) as unknown) });
+    const copy = await ingestBatch({ db: elsewhere }, [item({ text: `${text}, forward karo` })], languageOnlyEnricher);
+    const [n] = await t.db.query<{ cluster_id: string }>('SELECT cluster_id::text AS cluster_id FROM mentions WHERE id = $1', [copy.ids[0]]);
+    expect(n!.cluster_id).not.toBeNull();
+    expect(n!.cluster_id).not.toBe(c!.cluster_id);
+  });
+
   it('carries the source units for scoping and strips NUL characters', async () => {
     const r = await ingest([item({ text: 'a\u0000b c d e f', unitIds: ['8162'], raw: { t: 'x\u0000y' } })]);
     const [row] = await t.db.query<{ text: string; unit_ids: string[]; raw: unknown }>('SELECT text, unit_ids, raw FROM mentions WHERE id = $1', [r.ids[0]]);

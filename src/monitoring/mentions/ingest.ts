@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
-import { addMembers, assignClusters } from '../dedupe/assign-clusters.js';
+import { addMembers, assignClusters, clustersSeen } from '../dedupe/assign-clusters.js';
 import type { WatchIndex } from '../matching/watch-index.js';
 import { rememberWords } from '../search/search-words.js';
 import { defaultEnricher, type Enricher } from './enricher.js';
@@ -89,15 +89,27 @@ export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Prom
   const clusterIds = await assignClusters(ctx.db, columns.clusterKeys.map((key, i) => ({ key, seenAt: columns.createdAt[i]! })));
   await rememberWords(ctx.db, columns.words);
   const rounds = roundsOf(batch.keys);
-  return ctx.db.transaction(async (tx) => {
-    const result: IngestResult = { stored: 0, duplicates: 0, edited: 0, ids: [] };
-    const written: WrittenMentions = { stored: [], matched: [], edited: [] };
-    if (rounds.length === 1) await writeRound(tx, batch, rounds[0]!, columns.columns, clusterIds, written, result);
-    else for (const r of rounds) await writeRound(tx, batch, r, encodeRows(r.map((i) => batch.row(i))).columns, clusterIds, written, result);
-    result.ids = [...written.stored, ...written.edited];
-    if (result.ids.length && ctx.monitoring) await ctx.monitoring.afterWrite(tx, written);
-    return result;
+  const startedAt = Date.now();
+  const state: WriteState = { result: { stored: 0, duplicates: 0, edited: 0, ids: [] }, written: { stored: [], matched: [], edited: [] }, joined: new Set() };
+  const result = await ctx.db.transaction(async (tx) => {
+    const { written } = state;
+    if (rounds.length === 1) await writeRound(tx, batch, rounds[0]!, columns.columns, clusterIds, state);
+    else for (const r of rounds) await writeRound(tx, batch, r, encodeRows(r.map((i) => batch.row(i))).columns, clusterIds, state);
+    state.result.ids = [...written.stored, ...written.edited];
+    if (state.result.ids.length && ctx.monitoring) await ctx.monitoring.afterWrite(tx, written);
+    return state.result;
   });
+  // Committed: the clusters that took members were seen now (within the window for a week).
+  clustersSeen(ctx.db, state.joined, startedAt);
+  return result;
+}
+
+/** What a write gathers as it goes. */
+interface WriteState {
+  result: IngestResult;
+  written: WrittenMentions;
+  /** Clusters that took members. */
+  joined: Set<string>;
 }
 
 /**
@@ -116,15 +128,8 @@ function roundsOf(keys: readonly string[]): number[][] {
 }
 
 /** One round: the INSERT of its items (`columns`), then the items that were stored already, then cluster members. */
-async function writeRound(
-  tx: Queryable,
-  batch: PreparedBatch,
-  items: number[],
-  columns: readonly string[],
-  clusterIds: (string | null)[],
-  written: WrittenMentions,
-  result: IngestResult,
-): Promise<void> {
+async function writeRound(tx: Queryable, batch: PreparedBatch, items: number[], columns: readonly string[], clusterIds: (string | null)[], state: WriteState): Promise<void> {
+  const { written, result } = state;
   const inserted = await insertNew(tx, columns, joinColumn(items.map((i) => clusterIds[i] ?? null)), items.length);
   const insertedKeys = new Map(inserted.map((m) => [rowKey(m.platform, m.external_id), m.id]));
   const members: { clusterId: string; mentionId: string; createdAt: string }[] = [];
@@ -138,7 +143,10 @@ async function writeRound(
       const matches = batch.columns.matches[i];
       if (matches) written.matched.push({ mentionId: id, ...matches });
       const clusterId = clusterIds[i];
-      if (clusterId) members.push({ clusterId, mentionId: id, createdAt: batch.columns.createdAt[i]! });
+      if (clusterId) {
+        members.push({ clusterId, mentionId: id, createdAt: batch.columns.createdAt[i]! });
+        state.joined.add(clusterId);
+      }
     }
   }
   if (existing.length) await compareExisting(tx, existing, written, result);
