@@ -337,10 +337,11 @@ async function natsReachable(url: string): Promise<boolean> {
 }
 
 /**
- * `chhavi bench ingest`: end-to-end mentions per second (enrichment, clustering, idempotent
- * batched writes) into a PostgreSQL server through the in-process stream and through NATS
- * JetStream, a plain COPY of the same rows for comparison, and publish → stored latency at a
- * fixed rate. Each phase uses a scratch database, dropped afterwards.
+ * `chhavi bench ingest`: end-to-end mentions per second (enrichment, watch matching with the
+ * demo's watches and the alert hook, clustering, idempotent batched writes) into a PostgreSQL
+ * server through the in-process stream and through NATS JetStream, a plain COPY of the same rows
+ * for comparison, and publish → stored latency at a fixed rate. Each phase uses a scratch
+ * database, dropped afterwards.
  */
 export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<string, number | string | null>> {
   const url = adminUrl(opts.databaseUrl);
