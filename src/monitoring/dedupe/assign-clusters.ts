@@ -141,7 +141,7 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
   for (const c of candidates) index(c);
 
   const leaderOf: (Leader | null)[] = [];
-  const fresh: { key: string; bands: number[]; seenAt: string }[] = [];
+  const fresh: { key: string; bands: number[]; seenAt: string; sig: Signature }[] = [];
   for (let n = 0; n < items.length; n++) {
     const d = mine[n];
     if (!d) {
@@ -171,22 +171,21 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
       const it = items[n]!;
       best = { key: it.key!, id: null, sig: d.sig, bands: d.bands, lastSeen: -Infinity, seen: me, hits: 0 };
       index(best);
-      fresh.push({ key: best.key, bands: d.bands, seenAt: it.seenAt });
+      fresh.push({ key: best.key, bands: d.bands, seenAt: it.seenAt, sig: d.sig });
     }
     leaderOf.push(best);
   }
   const created = await ensureClusters(q, fresh);
   // The new clusters are known from now on (their last-seen time once a write commits members).
-  for (const l of leaderOf) {
-    if (l === null || l.id !== null) continue;
-    const id = created.get(l.key);
-    if (id !== undefined) remember(stored, Object.assign(l, { id }));
+  for (const f of fresh) {
+    const id = created.get(f.key);
+    if (id !== undefined && !stored.has(id)) remember(stored, { key: f.key, id, sig: f.sig, bands: f.bands, lastSeen: -Infinity, seen: 0, hits: 0 });
   }
   return items.map((it, n) => {
     const l = leaderOf[n] ?? null;
     const twin = known[n] ?? null;
     if (twin !== null) return twin;
-    const id = l === null ? null : l.id;
+    const id = l === null ? null : (l.id ?? created.get(l.key) ?? null);
     if (id !== null && l!.key === it.key) rememberTwin(twins, it.key, id, now);
     return id;
   });
