@@ -8,12 +8,15 @@ import { MIN_SHARED_BANDS } from './minhash.js';
  */
 export async function clustersSharingBands(q: Queryable, bandValues: number[]): Promise<string[]> {
   if (bandValues.length === 0) return [];
-  const rows = await q.query<{ id: string }>(
-    `SELECT cluster_id::text AS id FROM cluster_bands WHERE band = ANY(string_to_array($1, ',')::int[]) GROUP BY cluster_id HAVING count(*) >= ${MIN_SHARED_BANDS}`,
-    // The values as one string: the driver would quote and escape each number of an array.
+  // The values and the ids as one string each: the driver would quote and escape each number of
+  // an array, and read thousands of one-column rows.
+  const [row] = await q.query<{ ids: string | null }>(
+    `SELECT string_agg(id::text, ',') AS ids FROM (
+       SELECT cluster_id AS id FROM cluster_bands WHERE band = ANY(string_to_array($1, ',')::int[]) GROUP BY cluster_id HAVING count(*) >= ${MIN_SHARED_BANDS}
+     ) s`,
     [bandValues.join(',')],
   );
-  return rows.map((r) => r.id);
+  return row?.ids ? row.ids.split(',') : [];
 }
 
 /** Of these clusters, those seen within the window: key and last-seen time (ms). */

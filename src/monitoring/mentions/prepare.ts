@@ -19,6 +19,12 @@ function json(value: unknown): string {
   return s.includes('\\u0000') ? s.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1') : s;
 }
 
+/** The item itself as its raw payload, when the source gave none. */
+function withoutRaw(m: IncomingMention): Omit<IncomingMention, 'raw'> {
+  const { raw: _raw, ...rest } = m;
+  return rest;
+}
+
 /** Identity of an item's content: text, media and deletion. Engagement counts are not content. */
 export function contentHash(text: string, media: unknown, deleted: boolean): string {
   return hash('sha256', JSON.stringify([text, media ?? [], deleted]), 'hex');
@@ -45,7 +51,6 @@ export function prepareRow(m: IncomingMention, enrich: Enricher, now: string, wa
       for (const u of w.unitIds) if (!units.has(u)) watchUnits.add(u);
     }
   }
-  const { raw, ...rest } = m;
   return {
     platform: m.platform,
     externalId: storable(m.externalId),
@@ -60,9 +65,9 @@ export function prepareRow(m: IncomingMention, enrich: Enricher, now: string, wa
     replyTo: m.replyTo ? storable(m.replyTo) : null,
     quoteOf: m.quoteOf ? storable(m.quoteOf) : null,
     shareOf: m.shareOf ? storable(m.shareOf) : null,
-    media: json(media),
+    media: media.length === 0 ? '[]' : json(media),
     engagement: json(m.engagement ?? {}),
-    raw: json(raw === undefined ? rest : raw),
+    raw: json(m.raw === undefined ? withoutRaw(m) : m.raw),
     contentHash: contentHash(text, media, deleted),
     deleted,
     scores: e.scores ? JSON.stringify(e.scores) : null,

@@ -63,6 +63,30 @@ describe('in-process pipeline', () => {
     await p.stop();
   });
 
+  it('waits out a database failure while the watches are read for a batch, and drops nothing', async () => {
+    let failures = 0;
+    const none = new WatchIndex([]);
+    const monitoring = {
+      activeWatches: async () => {
+        // The connection is refused twice, as in an outage.
+        if (failures < 2) {
+          failures++;
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        }
+        return none;
+      },
+      afterWrite: async () => undefined,
+    };
+    const p = new IngestPipeline({ db: t.db, logger: silentLogger, monitoring }, { enrich: languageOnlyEnricher, consume: { batchSize: 50 } });
+    await p.startWorkers();
+    await p.publish(items('watch-outage', 30));
+    expect(await count('watch-outage')).toBe(30);
+    expect(failures).toBe(2);
+    expect(p.stats).toMatchObject({ stored: 30, rejected: 0 });
+    expect(p.stats!.retries).toBeGreaterThanOrEqual(2);
+    await p.stop();
+  });
+
   it('drops only the item that cannot be stored and writes the rest of its batch', async () => {
     const p = new IngestPipeline({ db: t.db, logger: silentLogger }, { enrich: languageOnlyEnricher, consume: { batchSize: 50 } });
     await p.startWorkers();

@@ -1,6 +1,6 @@
 import type { Logger } from '../../log/logger.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import { writeBatch, type IngestContext, type IngestResult } from '../mentions/ingest.js';
+import { writeBatch, type IngestContext, type IngestResult, type PreparedBatch } from '../mentions/ingest.js';
 import type { BatchPreparer } from './enrich-pool.js';
 import { backoffMs, isTransient } from './transient.js';
 
@@ -50,10 +50,13 @@ export function createWriter(ctx: IngestContext & { logger: Logger }, prepare: B
   };
 
   async function writeWithRetry(items: IncomingMention[]): Promise<IngestResult> {
-    const prepared = await prepare(items);
+    // Preparing reads the active watches from the database too: an outage then is waited out
+    // like one during the write, not taken for a fault of the batch's items.
+    let prepared: PreparedBatch | null = null;
     for (let attempt = 0; ; attempt++) {
       if (stopped) throw new WriterStopped('writer stopped');
       try {
+        prepared ??= await prepare(items);
         return await writeBatch(ctx, prepared);
       } catch (err) {
         if (!isTransient(err)) throw err;
