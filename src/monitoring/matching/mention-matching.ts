@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
 import type { MentionMatcher, WrittenMentions } from '../mentions/ingest.js';
-import { mentionFeatures, type MatchableMention } from '../query/features.js';
+import type { MatchableMention } from '../query/features.js';
 import type { Pseudonymiser } from '../retention/pseudonymiser.js';
 import { activeWatches } from '../watches/watch-repository.js';
 import { addUnits, insertMatches, loadMentions, setUnits, stillActive } from './match-repository.js';
@@ -72,7 +72,7 @@ export class MentionMatching implements MentionMatcher {
   /** The ids of the active watches a mention matches (no writes). */
   async matchMention(mention: MatchableMention): Promise<string[]> {
     const index = await this.activeWatches();
-    return index.match(mentionFeatures(mention)).map((w) => w.id);
+    return index.matchMention(mention).map((w) => w.id);
   }
 
   /**
@@ -114,7 +114,7 @@ export class MentionMatching implements MentionMatcher {
     if (index.size > 0) {
       const now = Date.now();
       for (const m of await loadMentions(tx, mentionIds)) {
-        const matched = index.match(mentionFeatures(m), now);
+        const matched = index.matchMention(m, now);
         if (matched.length) found.push({ mention: m, watches: matched });
       }
     }
