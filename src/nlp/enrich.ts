@@ -40,7 +40,8 @@ function visitBoth(kind: TokenKind, start: number, end: number): void {
   geotagVisit(kind, start, end);
 }
 
-export function enrich(text: string): Enrichment {
+/** `enrich` of one post, apart from the cluster key: what a caller that keys near-duplicates its own way needs. */
+export function understand(text: string): Omit<Enrichment, 'clusterKey'> {
   const classifier = getClassifier();
   // One pass says whether the text is its own NFC form and what normalisation and geotag will
   // look for in it (nearly every post); otherwise the general steps.
@@ -78,9 +79,13 @@ export function enrich(text: string): Enrichment {
     decisions: p.decisions,
     classes: p.classes,
     geo,
-    clusterKey: clusterKey(normalized),
     model: classifier.version,
   };
+}
+
+export function enrich(text: string): Enrichment {
+  const e = understand(text);
+  return { ...e, clusterKey: clusterKey(e.normalized) };
 }
 
 /** The classify output of DESIGN.md §5, keys in that order. */

@@ -1,5 +1,5 @@
 import { compileQuery, type CompiledQuery } from '../query/compile.js';
-import { anchorKeys, mayOfferAnchor, mentionFeatures, type MatchableMention, type MentionFeatures } from '../query/features.js';
+import { anchorKeys, mentionFeatures, offeredByWords, type MatchableMention, type MentionFeatures } from '../query/features.js';
 
 /** A stored watch as matching reads it (and as the enrichment threads are sent it). */
 export interface WatchSource {
@@ -35,6 +35,7 @@ export class WatchIndex {
   /** Every watch has anchors and none is a handle: a mention whose words offer none matches nothing. */
   private readonly byWords: boolean;
   readonly size: number;
+  private readonly order = new Map<IndexedWatch, number>();
 
   constructor(
     readonly watches: readonly IndexedWatch[],
@@ -42,6 +43,7 @@ export class WatchIndex {
     readonly sources: readonly WatchSource[] = [],
   ) {
     for (const w of watches) {
+      this.order.set(w, this.order.size);
       if (!w.query.anchors) {
         this.unanchored.push(w);
         continue;
@@ -88,7 +90,10 @@ export class WatchIndex {
    */
   matchMention(m: MatchableMention, now: number = Date.now()): IndexedWatch[] {
     if (this.size === 0) return [];
-    if (this.byWords && !mayOfferAnchor(m.text, this.byAnchor)) return [];
+    if (this.byWords) {
+      const offered = offeredByWords(m.text, this.byAnchor);
+      if (offered !== null) return offered.length === 0 ? [] : this.test(offered, mentionFeatures(m), now);
+    }
     return this.match(mentionFeatures(m), now);
   }
 
@@ -100,8 +105,14 @@ export class WatchIndex {
       const list = this.byAnchor.get(k);
       if (list) for (const w of list) candidates.add(w);
     }
+    return this.test(candidates, f, now);
+  }
+
+  /** The candidates that match, in the index's order of watches. */
+  private test(candidates: Iterable<IndexedWatch>, f: MentionFeatures, now: number): IndexedWatch[] {
     const out: IndexedWatch[] = [];
     for (const w of candidates) if (w.expiresAt.getTime() > now && w.query.matches(f)) out.push(w);
+    if (out.length > 1) out.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
     return out;
   }
 }

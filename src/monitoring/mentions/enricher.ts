@@ -1,4 +1,4 @@
-import { enrich } from '../../nlp/enrich.js';
+import { understand } from '../../nlp/enrich.js';
 import { detectLanguage } from '../../nlp/lang/detect.js';
 import { normalize } from '../../nlp/text/normalize.js';
 import type { Logger } from '../../log/logger.js';
@@ -38,14 +38,19 @@ export const languageOnlyEnricher: Enricher = (text) => {
   };
 };
 
-/** Everything the text-understanding capability gives: language, classifiers, geotag, cluster key. */
+/**
+ * Everything the text-understanding capability gives: language, classifiers, geotag; the cluster
+ * key is the monitoring's own (`textKeys`), so the text understanding's is not worked out.
+ */
 export const fullEnricher: Enricher = (text) => {
-  const e = enrich(text);
+  const e = understand(text);
   const labels: string[] = [];
-  for (const [label, decision] of Object.entries(e.decisions)) {
+  for (const label in e.decisions) {
+    const decision: unknown = e.decisions[label as keyof typeof e.decisions];
     if (decision === true) labels.push(label);
     else if (typeof decision === 'string' && !(label === 'aggression' && decision === 'none')) labels.push(`${label}:${decision}`);
   }
+  const keys = textKeys(e.normalized);
   return {
     lang: e.lang,
     normalized: e.normalized,
@@ -54,7 +59,8 @@ export const fullEnricher: Enricher = (text) => {
     geoDistrict: e.geo?.district ?? null,
     geoStation: e.geo?.station ?? null,
     model: e.model,
-    ...textKeys(e.normalized),
+    clusterKey: keys.clusterKey,
+    searchKeys: keys.searchKeys,
   };
 };
 

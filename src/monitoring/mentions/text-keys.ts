@@ -75,10 +75,10 @@ export function textKeys(normalized: string): TextKeys {
     if (w.unfolded !== null && !unfolded.includes(w.unfolded)) unfolded.push(w.unfolded);
   });
   const sig = signatureOfHashes(hashes);
-  let search = '';
-  for (const k of keys) if (k !== '' && k.length <= MAX_SEARCH_KEY) search = search === '' ? k : `${search} ${k}`;
-  for (const w of unfolded) if (w.length <= MAX_SEARCH_KEY && !keys.includes(w)) search = search === '' ? w : `${search} ${w}`;
-  return { clusterKey: sig ? encode(sig) : null, searchKeys: search };
+  const search: string[] = [];
+  for (const k of keys) if (k !== '' && k.length <= MAX_SEARCH_KEY) search.push(k);
+  for (const w of unfolded) if (w.length <= MAX_SEARCH_KEY && !keys.includes(w)) search.push(w);
+  return { clusterKey: sig ? encode(sig) : null, searchKeys: search.join(' ') };
 }
 
 /** The distinct words of mentions' search keys (each a space-separated `searchKeys`), for the search dictionary. */

@@ -1,5 +1,5 @@
 import { segmentHashtag } from '../../nlp/text/hashtag.js';
-import { scanTokens, tokenize } from '../../nlp/text/tokenize.js';
+import { scanTokens } from '../../nlp/text/tokenize.js';
 import { wordKey } from './word-key.js';
 
 /** What matching reads of a mention. */
@@ -81,18 +81,18 @@ export function mentionFeatures(m: MatchableMention): MentionFeatures {
   };
   if (m.authorHandle) f.handles.add(m.authorHandle.replace(/^@/, '').toLowerCase());
   const text = hasZeroWidth(m.text) ? m.text.replace(ZERO_WIDTH, '') : m.text;
-  for (const tok of tokenize(text)) {
-    switch (tok.kind) {
+  scanTokens(text, (kind, start, end) => {
+    switch (kind) {
       case 'word':
       case 'number': {
         const pos = open(f);
-        const w = word(tok.text);
+        const w = word(text.slice(start, end));
         add(f, pos, w.raw, w.key);
         break;
       }
       case 'hashtag': {
         const pos = open(f);
-        const body = tok.text.slice(1);
+        const body = text.slice(start + 1, end);
         const raw = body.normalize('NFC').toLowerCase();
         const key = wordKey(body);
         add(f, pos, raw, key);
@@ -105,13 +105,13 @@ export function mentionFeatures(m: MatchableMention): MentionFeatures {
       case 'mention': {
         open(f);
         // `_user_` is the normaliser's placeholder for a handle, not a handle.
-        if (tok.text.startsWith('@')) f.handles.add(tok.text.slice(1).toLowerCase());
+        if (text.charCodeAt(start) === 0x40) f.handles.add(text.slice(start + 1, end).toLowerCase());
         break;
       }
       default:
         break;
     }
-  }
+  });
   return f;
 }
 
@@ -138,24 +138,31 @@ function push(map: Map<string, number[]>, key: string, pos: number): void {
 }
 
 /**
- * Whether a text may offer one of `anchors` (`anchorKeys` with prefixes), told from its words
- * alone, without working out its features: false only when none of its words and numbers offers
- * one. A text with a hashtag or a zero-width character is always "may" (its features add the
- * hashtag's parts and join the words the character splits). Handles are not looked at: an index
- * with handle anchors does not ask.
+ * What a text's words offer of `anchors` (keyed as `anchorKeys` gives them, with prefixes): the
+ * values filed under the keys, word keys and prefixes of its words and numbers, each once, told
+ * without working out the text's features; null when the words alone cannot tell. A text with a
+ * hashtag or a zero-width character cannot be told so (its features add the hashtag's parts and
+ * join the words the character splits). Handles are not looked at: an index with handle anchors
+ * does not ask.
  */
-export function mayOfferAnchor(text: string, anchors: { has(key: string): boolean }): boolean {
-  if (hasZeroWidth(text)) return true;
-  let found = false;
+export function offeredByWords<T>(text: string, anchors: ReadonlyMap<string, readonly T[]>): readonly T[] | null {
+  if (hasZeroWidth(text)) return null;
+  const found: T[] = [];
+  let told = true;
+  const take = (list: readonly T[] | undefined) => {
+    if (list !== undefined) for (const v of list) if (!found.includes(v)) found.push(v);
+  };
   scanTokens(text, (kind, start, end) => {
-    if (found) return;
-    if (kind === 'hashtag') found = true;
+    if (!told) return;
+    if (kind === 'hashtag') told = false;
     else if (kind === 'word' || kind === 'number') {
       const w = word(text.slice(start, end));
-      found = anchors.has(w.key) || anchors.has(w.keyPrefix) || anchors.has(w.rawPrefix);
+      take(anchors.get(w.key));
+      if (w.keyPrefix !== '') take(anchors.get(w.keyPrefix));
+      if (w.rawPrefix !== '') take(anchors.get(w.rawPrefix));
     }
   });
-  return found;
+  return told ? found : null;
 }
 
 /**
