@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { addMembers, clustersInWindow, clustersSharingBands, ensureClusters } from './cluster-repository.js';
+import { RecentMap } from './recent-map.js';
 import { bandsOf, decode, MIN_SHARED_BANDS, similarity, THRESHOLD, type Signature } from './minhash.js';
 
 /** Only clusters active within this many days take new members; an older rumour starts a new cluster. */
@@ -31,7 +32,7 @@ interface ClusterMemory {
    * only when it is not here or may have left the window. About 600 bytes each: at most 12 MB,
    * several batches' candidates (a batch of the bench's stream meets about 5,000).
    */
-  stored: Map<string, Leader>;
+  stored: RecentMap<string, Leader>;
   /**
    * The clusters of recent keys that are their clusters' own keys (the text that started them),
    * and when. For an hour after, a copy with that key (the same words after normalisation: a
@@ -39,9 +40,9 @@ interface ClusterMemory {
    * again, since no cluster is more similar than one with the same key (similarity 1; keys are
    * unique), unless it has since left the window of days, which an hour hardly changes. A key
    * that joined another key's cluster is looked up each time: a more similar cluster may have
-   * started since. Bounded; the oldest leave first.
+   * started since. Bounded: the entries least recently used leave first (`RecentMap`).
    */
-  twins: Map<string, { id: string; at: number }>;
+  twins: RecentMap<string, { id: string; at: number }>;
 }
 
 const STORED_MAX = 20_000;
@@ -52,18 +53,11 @@ let stamp = 0;
 
 function memoryOf(q: Queryable): ClusterMemory {
   let m = memories.get(q);
-  if (!m) memories.set(q, (m = { stored: new Map(), twins: new Map() }));
+  if (!m) memories.set(q, (m = { stored: new RecentMap(STORED_MAX), twins: new RecentMap(TWINS_MAX) }));
   return m;
 }
 
-function rememberTwin(twins: ClusterMemory['twins'], key: string, id: string, at: number): void {
-  twins.delete(key);
-  if (twins.size >= TWINS_MAX) twins.delete(twins.keys().next().value!);
-  twins.set(key, { id, at });
-}
-
 function remember(stored: ClusterMemory['stored'], l: Leader & { id: string }): Leader {
-  if (stored.size >= STORED_MAX) stored.delete(stored.keys().next().value!);
   stored.set(l.id, l);
   return l;
 }
@@ -186,7 +180,7 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
     const twin = known[n] ?? null;
     if (twin !== null) return twin;
     const id = l === null ? null : (l.id ?? created.get(l.key) ?? null);
-    if (id !== null && l!.key === it.key) rememberTwin(twins, it.key, id, now);
+    if (id !== null && l!.key === it.key) twins.set(it.key, { id, at: now });
     return id;
   });
 }
