@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { addMembers, clustersInWindow, clustersSharingBands, ensureClusters } from './cluster-repository.js';
+import { addMembers, clustersInWindow, clustersSharingBands, ensureClusters, retireBands } from './cluster-repository.js';
 import { RecentMap } from './recent-map.js';
 import { bandsOf, decode, MIN_SHARED_BANDS, similarity, THRESHOLD, type Signature } from './minhash.js';
 
@@ -183,6 +183,15 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
     if (id !== null && l!.key === it.key) twins.set(it.key, { id, at: now });
     return id;
   });
+}
+
+/**
+ * The nightly retirement of clusters from the band lookup: those last seen more than the window
+ * and a day ago (the day is a margin for a batch that found a cluster just inside the window and
+ * is still writing its members). Returns the band rows deleted.
+ */
+export function retireOldClusters(q: Queryable, now: Date): Promise<number> {
+  return retireBands(q, new Date(now.getTime() - (CLUSTER_WINDOW_DAYS + 1) * DAY_MS));
 }
 
 export { addMembers };

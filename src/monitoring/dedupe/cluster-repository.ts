@@ -89,3 +89,13 @@ export async function addMembers(q: Queryable, members: { clusterId: string; men
     [ids, rows.map((r) => r.n), rows.map((r) => r.first), rows.map((r) => r.firstAt), rows.map((r) => r.lastAt)],
   );
 }
+
+/**
+ * Deletes the band rows of clusters last seen before `before`, and returns how many went. A
+ * cluster out of the window takes no new member, so nothing looks it up by band again; without
+ * this, every cluster ever made would stay in `cluster_bands` and each lookup would read more of
+ * them, to find them out of the window one by one. The cluster itself stays (mentions name it).
+ */
+export async function retireBands(q: Queryable, before: Date): Promise<number> {
+  return q.execute('DELETE FROM cluster_bands b USING clusters c WHERE c.id = b.cluster_id AND c.last_seen_at < $1', [before]);
+}

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { SystemActor } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
+import { retireOldClusters } from '../dedupe/assign-clusters.js';
 import { deleteExpired, setExpiries } from './retention-repository.js';
 import type { SearchKeysService } from '../search/search-keys-service.js';
 import type { Pseudonymiser } from './pseudonymiser.js';
@@ -16,13 +17,16 @@ export interface RetentionResult {
   pseudonymised: number;
   /** Words of the search dictionary that no mention had any more. */
   wordsRemoved: number;
+  /** Band rows of near-duplicate clusters past their window, which no lookup needs any more. */
+  clusterBandsRetired: number;
 }
 
 /**
  * The nightly enforcement of DESIGN.md §3: expiries from the watches' retention, deletion of
  * expired mentions that no hold keeps (cases, evidence), and pseudonymisation of authors in the
  * units that ask for it. Each run is one audited transaction per step, so a crash loses no record
- * of what was done.
+ * of what was done. Last, near-duplicate clusters past their window leave the band lookup (no
+ * personal data: not audited; the job's result counts them).
  */
 export class RetentionService {
   constructor(
@@ -56,6 +60,7 @@ export class RetentionService {
     });
     // Words only the deleted mentions had leave the search dictionary too.
     const wordsRemoved = deleted > 0 ? await this.search.prune() : 0;
-    return { expiriesSet, deleted, pseudonymised, wordsRemoved };
+    const clusterBandsRetired = await retireOldClusters(this.db, now);
+    return { expiriesSet, deleted, pseudonymised, wordsRemoved, clusterBandsRetired };
   }
 }

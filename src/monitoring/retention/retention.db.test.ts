@@ -84,7 +84,7 @@ describe('retention', () => {
     for (const kept of ['bike', 'chori', 'mobile', 'fresh']) expect(await inDictionary(kept)).toBe(true);
 
     const again = await t.ctx.monitoring.retention.run();
-    expect(again).toEqual({ expiriesSet: 0, deleted: 0, pseudonymised: 0, wordsRemoved: 0 });
+    expect(again).toEqual({ expiriesSet: 0, deleted: 0, pseudonymised: 0, wordsRemoved: 0, clusterBandsRetired: 0 });
   });
 });
 
@@ -117,6 +117,27 @@ describe('retention and near-duplicate clusters', () => {
     await t.ctx.monitoring.retention.run();
     expect(await exists(first)).toBe(false);
     expect(await cluster()).toMatchObject({ size: 1, first: null });
+  });
+
+  it('takes clusters past their window out of the band lookup, and only those', async () => {
+    const old = 'pani ki pipeline phati rohini sector nine mein subah se';
+    const recent = 'metro station ke bahar bheed lagi hai janakpuri west mein';
+    const [o] = (await ingest([mention(old, { unitIds: [unitA] })])).ids as [string];
+    const [r] = (await ingest([mention(recent, { unitIds: [unitA] })])).ids as [string];
+    const clusterOf = async (id: string) => (await t.ctx.db.query<{ c: string }>('SELECT cluster_id::text AS c FROM mentions WHERE id = $1', [id]))[0]!.c;
+    const bands = async (c: string) => (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cluster_bands WHERE cluster_id = $1', [c]))[0]!.n;
+    const [oc, rc] = [await clusterOf(o), await clusterOf(r)];
+    expect(await bands(oc)).toBeGreaterThan(0);
+    // Last seen nine days ago: past the seven-day window and the day of margin.
+    await t.ctx.db.execute("UPDATE clusters SET last_seen_at = now() - interval '9 days' WHERE id = $1", [oc]);
+    const result = await t.ctx.monitoring.retention.run();
+    expect(result.clusterBandsRetired).toBeGreaterThan(0);
+    expect(await bands(oc)).toBe(0);
+    expect(await bands(rc)).toBeGreaterThan(0);
+    // A copy of the recent text still joins its cluster through the bands; one of the old starts a new cluster.
+    const [r2, o2] = (await ingest([mention(`${recent} abhi`, { unitIds: [unitA] }), mention(`${old} abhi`, { unitIds: [unitA] })])).ids as [string, string];
+    expect(await clusterOf(r2)).toBe(rc);
+    expect(await clusterOf(o2)).not.toBe(oc);
   });
 });
 
