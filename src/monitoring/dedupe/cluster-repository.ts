@@ -2,6 +2,14 @@ import type { Queryable } from '../../db/database.js';
 import { MIN_SHARED_BANDS } from './minhash.js';
 
 /**
+ * Lists of times go to the database as one string each, split there: the driver would quote and
+ * escape every element of an array. The times are the mentions' created times, which cannot hold
+ * U+001E (the INSERT's columns refuse it, `joinColumn`); ids, band values and keys (hex) are joined
+ * by commas.
+ */
+const TIME_SEPARATOR = '\u001e';
+
+/**
  * Ids of the clusters that share MIN_SHARED_BANDS or more of these band values: one B-tree descent
  * per value (cluster_bands, 0023); only clusters with two or more of the values can reach the
  * threshold (see MIN_SHARED_BANDS). Whether they are still within the window is not asked here.
@@ -40,7 +48,8 @@ export async function ensureClusters(q: Queryable, rows: { key: string; bands: n
   const inserted = await q.query<{ id: string; key: string }>(
     `WITH ins AS (
        INSERT INTO clusters (key, bands, first_seen_at, last_seen_at)
-       SELECT k, string_to_array(b, ',')::int[], t, t FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(k, b, t)
+       SELECT k, string_to_array(b, ',')::int[], t::timestamptz, t::timestamptz
+         FROM unnest(string_to_array($1, ','), string_to_array($2, ';'), string_to_array($3, E'\\x1e')) AS u(k, b, t)
        ON CONFLICT (key) DO NOTHING
        RETURNING id, key, bands
      ), banded AS (
@@ -49,7 +58,7 @@ export async function ensureClusters(q: Queryable, rows: { key: string; bands: n
        ON CONFLICT DO NOTHING
      )
      SELECT id::text AS id, key FROM ins`,
-    [keys, sorted.map((r) => r.bands.join(',')), sorted.map((r) => r.seenAt)],
+    [keys.join(','), sorted.map((r) => r.bands.join(',')).join(';'), sorted.map((r) => r.seenAt).join(TIME_SEPARATOR)],
   );
   for (const r of inserted) out.set(r.key, r.id);
   const missing = keys.filter((k) => !out.has(k));
@@ -84,9 +93,11 @@ export async function addMembers(q: Queryable, members: { clusterId: string; men
             first_mention_id = CASE WHEN c.first_mention_id IS NULL OR d.first_at < c.first_seen_at THEN d.first ELSE c.first_mention_id END,
             first_seen_at = LEAST(c.first_seen_at, d.first_at),
             last_seen_at = GREATEST(c.last_seen_at, d.last_at, now())
-       FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::timestamptz[], $5::timestamptz[]) AS d(id, n, first, first_at, last_at)
+       FROM (SELECT id::bigint, n::int, first::bigint, first_at::timestamptz, last_at::timestamptz
+               FROM unnest(string_to_array($1, ','), string_to_array($2, ','), string_to_array($3, ','), string_to_array($4, E'\\x1e'), string_to_array($5, E'\\x1e'))
+                 AS u(id, n, first, first_at, last_at)) d
       WHERE c.id = d.id`,
-    [ids, rows.map((r) => r.n), rows.map((r) => r.first), rows.map((r) => r.firstAt), rows.map((r) => r.lastAt)],
+    [ids.join(','), rows.map((r) => r.n).join(','), rows.map((r) => r.first).join(','), rows.map((r) => r.firstAt).join(TIME_SEPARATOR), rows.map((r) => r.lastAt).join(TIME_SEPARATOR)],
   );
 }
 
