@@ -1,7 +1,8 @@
 import type { Queryable } from '../../db/database.js';
 import { addMembers, clustersInWindow, clustersSharingBands, ensureClusters, retireBands } from './cluster-repository.js';
 import { RecentMap } from './recent-map.js';
-import { bandsOf, decode, MIN_SHARED_BANDS, similarity, THRESHOLD, type Signature } from './minhash.js';
+import { BandIndex } from './band-index.js';
+import { BANDS, bandsOf, decode, HASHES, MIN_SHARED_BANDS, THRESHOLD, type Signature } from './minhash.js';
 
 /** Only clusters active within this many days take new members; an older rumour starts a new cluster. */
 export const CLUSTER_WINDOW_DAYS = 7;
@@ -19,9 +20,6 @@ interface Leader {
    * `last_seen_at`, so a cluster it counts as within the window is within it).
    */
   lastSeen: number;
-  /** The last item that met this leader (a stamp unique to that item), and under how many of its bands. */
-  seen: number;
-  hits: number;
 }
 
 /** What this process keeps of one database's clusters (ids are the database's own: the bench writes several). */
@@ -49,7 +47,6 @@ const STORED_MAX = 20_000;
 const TWIN_MS = 3_600_000;
 const TWINS_MAX = 100_000;
 const memories = new WeakMap<Queryable, ClusterMemory>();
-let stamp = 0;
 
 function memoryOf(q: Queryable): ClusterMemory {
   let m = memories.get(q);
@@ -69,7 +66,7 @@ function storedLeader(stored: ClusterMemory['stored'], id: string, key: string, 
     return l;
   }
   const sig = decode(key);
-  return remember(stored, { key, id, sig, bands: bandsOf(sig), lastSeen, seen: 0, hits: 0 });
+  return remember(stored, { key, id, sig, bands: bandsOf(sig), lastSeen });
 }
 
 /**
@@ -121,18 +118,12 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
   for (const c of await clustersInWindow(q, unknown, CLUSTER_WINDOW_DAYS)) candidates.push(storedLeader(stored, c.id, c.key, c.lastSeenAt));
 
   // A leader that can reach the threshold shares at least MIN_SHARED_BANDS whole bands with the
-  // item (see minhash.ts): leaders are listed under each of their bands, and an item compares only
+  // item (see minhash.ts): leaders are filed under each of their bands, and an item compares only
   // the leaders it meets under that many of its own bands, each once. The same signature is the
   // same key, so an item whose key a leader has joins it (similarity 1).
-  const byBand = new Map<number, Leader[]>();
-  const index = (l: Leader) => {
-    for (const v of l.bands) {
-      const list = byBand.get(v);
-      if (list) list.push(l);
-      else byBand.set(v, [l]);
-    }
-  };
-  for (const c of candidates) index(c);
+  const leaders: Leader[] = candidates;
+  const byBand = new BandIndex(candidates.length + items.length, BANDS, HASHES);
+  for (const c of candidates) byBand.add(c.bands, c.sig);
 
   const leaderOf: (Leader | null)[] = [];
   const fresh: { key: string; bands: number[]; seenAt: string; sig: Signature }[] = [];
@@ -142,29 +133,23 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
       leaderOf.push(null);
       continue;
     }
-    const me = ++stamp;
     let best: Leader | null = null;
     let bestS = THRESHOLD;
-    for (const v of d.bands) {
-      const list = byBand.get(v);
-      if (list === undefined) continue;
-      for (const l of list) {
-        if (l.seen !== me) {
-          l.seen = me;
-          l.hits = 0;
-        }
-        if (++l.hits !== MIN_SHARED_BANDS) continue;
-        const s = similarity(d.sig, l.sig);
-        if (s > bestS || (s === bestS && (best === null || l.key < best.key))) {
-          best = l;
-          bestS = s;
-        }
+    const met = byBand.sharing(d.bands, MIN_SHARED_BANDS);
+    for (let j = 0; j < met; j++) {
+      const leader = byBand.found[j]!;
+      const l = leaders[leader]!;
+      const s = byBand.similarity(leader, d.sig);
+      if (s > bestS || (s === bestS && (best === null || l.key < best.key))) {
+        best = l;
+        bestS = s;
       }
     }
     if (best === null) {
       const it = items[n]!;
-      best = { key: it.key!, id: null, sig: d.sig, bands: d.bands, lastSeen: -Infinity, seen: me, hits: 0 };
-      index(best);
+      best = { key: it.key!, id: null, sig: d.sig, bands: d.bands, lastSeen: -Infinity };
+      byBand.add(d.bands, d.sig);
+      leaders.push(best);
       fresh.push({ key: best.key, bands: d.bands, seenAt: it.seenAt, sig: d.sig });
     }
     leaderOf.push(best);
@@ -173,7 +158,7 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
   // The new clusters are known from now on (their last-seen time once a write commits members).
   for (const f of fresh) {
     const id = created.get(f.key);
-    if (id !== undefined && !stored.has(id)) remember(stored, { key: f.key, id, sig: f.sig, bands: f.bands, lastSeen: -Infinity, seen: 0, hits: 0 });
+    if (id !== undefined && !stored.has(id)) remember(stored, { key: f.key, id, sig: f.sig, bands: f.bands, lastSeen: -Infinity });
   }
   return items.map((it, n) => {
     const l = leaderOf[n] ?? null;
