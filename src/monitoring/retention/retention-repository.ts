@@ -32,6 +32,9 @@ export async function deleteExpired(q: Queryable, now: Date, limit: number): Pro
                           AND NOT EXISTS (SELECT 1 FROM mention_holds h WHERE h.mention_id = mentions.id)
                         ORDER BY expires_at LIMIT $2)
        RETURNING m.id, m.cluster_id
+     ), unmatched AS (
+       -- Matches are not foreign keys (0028): they go with their mention here.
+       DELETE FROM watch_matches wm USING gone g WHERE wm.mention_id = g.id
      ), shrink AS (
        -- A cluster's first mention is one of its members: it is cleared here when it goes (0026).
        UPDATE clusters c SET size = greatest(c.size - g.n, 0),

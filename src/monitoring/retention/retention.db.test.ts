@@ -65,8 +65,16 @@ describe('retention', () => {
     await age(none, DEFAULT_RETENTION_DAYS + 1);
     await t.ctx.db.execute("INSERT INTO mention_holds (mention_id, reason) VALUES ($1, 'case 2026/17')", [held]);
 
+    const matchesOf = async (id: string) => (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM watch_matches WHERE mention_id = $1', [id]))[0]!.n;
+    expect(await matchesOf(short)).toBe(1);
+    expect(await matchesOf(both)).toBe(2);
+
     const result = await t.ctx.monitoring.retention.run();
     expect(result.deleted).toBe(2);
+    // The deleted mention's match went with it; the kept ones keep theirs.
+    expect(await matchesOf(short)).toBe(0);
+    expect(await matchesOf(both)).toBe(2);
+    expect(await matchesOf(held)).toBe(1);
     expect(await exists(both)).toBe(true);
     expect(await exists(short)).toBe(false);
     expect(await exists(held)).toBe(true);
