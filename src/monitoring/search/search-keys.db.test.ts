@@ -4,6 +4,8 @@ import { createTestApp, type TestApp } from '../../test-support/app.js';
 import { makeUser } from '../../test-support/factories.js';
 import { languageOnlyEnricher } from '../mentions/enricher.js';
 import { ingestBatch } from '../mentions/ingest.js';
+import { testDbKind } from '../../test-support/db.js';
+import { addWords } from './search-repository.js';
 import { searchKeysJob } from './search-keys-job.js';
 import { queryKeys } from './search-terms.js';
 
@@ -43,5 +45,19 @@ describe('search keys', () => {
     expect(await t.ctx.db.query('SELECT 1 FROM search_words WHERE word = $1', queryKeys('shahdara'))).toHaveLength(1);
     // Nothing left to do: the next run finds nothing.
     expect(await searchKeysJob.handler({}, t.ctx)).toEqual({ status: 'done', detail: { mentions: 0 } });
+  });
+});
+
+describe.skipIf(testDbKind !== 'postgres')('the search dictionary under concurrent writers (server suite only)', () => {
+  it('takes the same new words from writers in any order without a deadlock', async () => {
+    // Two writers starting on one stream meet the same new words in different orders. Each pair
+    // of statements runs at once, each with its own connection of the pool.
+    for (let round = 0; round < 5; round++) {
+      const words = Array.from({ length: 3_000 }, (_, i) => `w${round}x${i.toString(36)}`);
+      const reversed = [...words].reverse();
+      await Promise.all([addWords(t.ctx.db, words), addWords(t.ctx.db, reversed), addWords(t.ctx.db, words.filter((_, i) => i % 2 === 0))]);
+      const [n] = await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM search_words WHERE word LIKE $1', [`w${round}x%`]);
+      expect(n!.n).toBe(words.length);
+    }
   });
 });

@@ -1,9 +1,15 @@
 import type { Queryable } from '../../db/database.js';
 
-/** Adds search keys to the dictionary (those already there are left alone). */
-export async function addWords(q: Queryable, words: string[]): Promise<void> {
+/**
+ * Adds search keys to the dictionary (those already there are left alone). In sorted order, so
+ * that writers adding the same new words at once take their unique-index locks in one order: in
+ * the order of their batches, two writers each waited for a word the other had just inserted, and
+ * the database broke the deadlock after a second by failing one of them.
+ */
+export async function addWords(q: Queryable, words: readonly string[]): Promise<void> {
   if (words.length === 0) return;
-  await q.execute('INSERT INTO search_words (word) SELECT unnest($1::text[]) ON CONFLICT (word) DO NOTHING', [words]);
+  const sorted = [...words].sort();
+  await q.execute('INSERT INTO search_words (word) SELECT unnest($1::text[]) ON CONFLICT (word) DO NOTHING', [sorted]);
 }
 
 /**
