@@ -8,8 +8,12 @@ import type { MentionFilter, MentionVersion, SourceHealthView } from './stream-t
 
 const SUMMARY = `m.id::text AS id, m.platform, m.external_id AS "externalId", m.url, m.author_handle AS "authorHandle",
   m.author_name AS "authorName", m.author_pseudonymised AS "authorPseudonymised", m.text, m.lang, m.labels,
-  m.geo_district AS "geoDistrict", m.geo_station AS "geoStation", m.unit_ids AS "unitIds", m.cluster_id::text AS "clusterId",
+  m.geo_district AS "geoDistrict", m.geo_station AS "geoStation", s.name_en AS "stationNameEn", s.name_hi AS "stationNameHi",
+  m.unit_ids AS "unitIds", m.cluster_id::text AS "clusterId",
   c.size AS "clusterSize", m.version, m.deleted_at IS NOT NULL AS deleted, m.created_at AS "createdAt", m.ingested_at AS "ingestedAt"`;
+
+/** What `SUMMARY` reads from: the mention, its cluster and its geotag's police station (for the station's names). */
+const SUMMARY_FROM = 'mentions m LEFT JOIN clusters c ON c.id = m.cluster_id LEFT JOIN stations s ON s.id = m.geo_station';
 
 export interface SummaryRow {
   id: string;
@@ -24,6 +28,8 @@ export interface SummaryRow {
   labels: string[];
   geoDistrict: string | null;
   geoStation: string | null;
+  stationNameEn: string | null;
+  stationNameHi: string | null;
   unitIds: string[];
   clusterId: string | null;
   clusterSize: number | null;
@@ -45,7 +51,7 @@ export async function listMentions(q: Queryable, scope: readonly string[] | null
   const ascending = f.after !== undefined;
   return q.query<SummaryRow>(
     `SELECT ${SUMMARY}
-       FROM mentions m LEFT JOIN clusters c ON c.id = m.cluster_id
+       FROM ${SUMMARY_FROM}
       WHERE ($1::text[] IS NULL OR m.unit_ids && $1::text[])
         AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM watch_matches wm WHERE wm.watch_id = $2::uuid AND wm.mention_id = m.id))
         AND ($3::text IS NULL OR m.unit_ids @> ARRAY[$3::text])
@@ -107,7 +113,7 @@ export async function findMention(q: Queryable, id: string, scope: readonly stri
             m.share_of AS "shareOf", m.media, m.engagement, m.raw, m.scores, m.model, m.source_id::text AS "sourceId",
             m.received_at AS "receivedAt", m.updated_at AS "updatedAt", m.expires_at AS "expiresAt",
             coalesce((SELECT array_agg(h.reason ORDER BY h.reason) FROM mention_holds h WHERE h.mention_id = m.id), '{}') AS holds
-       FROM mentions m LEFT JOIN clusters c ON c.id = m.cluster_id
+       FROM ${SUMMARY_FROM}
       WHERE m.id = $1::bigint AND ($2::text[] IS NULL OR m.unit_ids && $2::text[])`,
     [id, scopeParam(scope)],
   );
@@ -153,7 +159,7 @@ export async function recentForMatching(
 ): Promise<(SummaryRow & { authorHandleRaw: string | null })[]> {
   return q.query(
     `SELECT ${SUMMARY}, m.author_handle AS "authorHandleRaw"
-       FROM mentions m LEFT JOIN clusters c ON c.id = m.cluster_id
+       FROM ${SUMMARY_FROM}
       WHERE m.created_at >= $2 AND m.deleted_at IS NULL
         AND ($1::text[] IS NULL OR m.unit_ids && $1::text[])
         AND ($3::bigint IS NULL OR m.id < $3::bigint)

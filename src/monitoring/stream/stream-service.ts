@@ -199,6 +199,7 @@ function summary(r: repo.SummaryRow): MentionSummary {
     labels: r.labels,
     geoDistrict: r.geoDistrict,
     geoStation: r.geoStation,
+    geoStationName: r.stationNameEn === null ? null : { nameEn: r.stationNameEn, nameHi: r.stationNameHi ?? r.stationNameEn },
     unitIds: r.unitIds,
     clusterId: r.clusterId,
     clusterSize: r.clusterSize,

@@ -11,7 +11,9 @@ export interface MentionSummary {
   lang: string | null;
   labels: string[];
   geoDistrict: string | null;
+  /** The geotag's police station (its id in `stations`) and its names, when the station is known. */
   geoStation: string | null;
+  geoStationName: { nameEn: string; nameHi: string } | null;
   unitIds: string[];
   clusterId: string | null;
   clusterSize: number | null;

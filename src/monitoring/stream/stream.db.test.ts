@@ -139,6 +139,27 @@ describe('the stream', () => {
   });
 });
 
+describe('geotags', () => {
+  it('name the police station in both languages, over HTTP too, and keep the id of one not in the table', async () => {
+    await t.ctx.db.execute("INSERT INTO stations (id, unit_id, name_en, name_hi) VALUES ('st-geo-1', $1, 'Mukherjee Nagar', 'मुखर्जी नगर')", [unitA]);
+    const r = await ingest([mention('Curfew ki afwaah hai kya?', { unitIds: [unitA] }), mention('Koi aur jagah', { unitIds: [unitA] })]);
+    await t.ctx.db.execute("UPDATE mentions SET geo_district = $2, geo_station = 'st-geo-1' WHERE id = $1", [r.ids[0], unitA]);
+    await t.ctx.db.execute("UPDATE mentions SET geo_station = 'st-unknown' WHERE id = $1", [r.ids[1]]);
+    const listed = (await t.ctx.monitoring.stream.list(analystA, {})).mentions;
+    const named = listed.find((m) => m.id === r.ids[0])!;
+    expect(named).toMatchObject({ geoStation: 'st-geo-1', geoStationName: { nameEn: 'Mukherjee Nagar', nameHi: 'मुखर्जी नगर' }, geoDistrict: unitA });
+    expect(listed.find((m) => m.id === r.ids[1])).toMatchObject({ geoStation: 'st-unknown', geoStationName: null });
+    expect((await t.ctx.monitoring.stream.detail(analystA, r.ids[0]!)).mention.geoStationName).toEqual({ nameEn: 'Mukherjee Nagar', nameHi: 'मुखर्जी नगर' });
+
+    const u = await makeUser(t.ctx, { role: 'analyst', unitIds: [unitA] });
+    const s = await signIn(t.app, u.username, u.password);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/mentions', headers: s.headers() });
+    expect(res.statusCode, res.body).toBe(200);
+    const overHttp = res.json<{ mentions: { id: string; geoStationName: unknown }[] }>().mentions.find((m) => m.id === r.ids[0]);
+    expect(overHttp?.geoStationName).toEqual({ nameEn: 'Mukherjee Nagar', nameHi: 'मुखर्जी नगर' });
+  });
+});
+
 describe('mention detail', () => {
   it('shows raw payload, versions, cluster and watches, and audits the view', async () => {
     const item = mention('पानी की सप्लाई बंद है कई घंटों से सेक्टर दस में', { unitIds: [unitA], raw: { id: 'x1', user: { screen_name: 'someone' } } });

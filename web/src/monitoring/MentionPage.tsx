@@ -74,7 +74,7 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
           <dt>{t('monitoring.detail.units')}</dt>
           <dd>{m.unitIds.length ? m.unitIds.map(unitLabel).join(', ') : <span className="muted">{t('monitoring.detail.none')}</span>}</dd>
           <dt>{t('monitoring.detail.place')}</dt>
-          <dd>{placeText(m, unitLabel) || <span className="muted">{t('monitoring.detail.none')}</span>}</dd>
+          <dd>{placeText(m, unitLabel, locale) || <span className="muted">{t('monitoring.detail.none')}</span>}</dd>
           <dt>{t('monitoring.detail.expires')}</dt>
           <dd>
             {m.expiresAt ? formatDateTime(m.expiresAt, locale) : <span className="muted">{t('monitoring.detail.none')}</span>}

@@ -119,7 +119,7 @@ export function MentionCard({ m, showLink = true, scores }: { m: MentionSummary;
             })}
           </span>
         ) : null}
-        {m.geoDistrict || m.geoStation ? <span>{t('monitoring.geo', { place: placeText(m, unitLabel) })}</span> : null}
+        {m.geoDistrict || m.geoStation ? <span>{t('monitoring.geo', { place: placeText(m, unitLabel, locale) })}</span> : null}
         {m.clusterSize !== null && m.clusterSize > 1 ? <span data-testid="cluster-size">{t('monitoring.clusterSize', { count: m.clusterSize })}</span> : null}
         {showLink ? (
           <Link to={`/monitoring/mentions/${encodeURIComponent(m.id)}`} className="mention-open">
@@ -131,7 +131,11 @@ export function MentionCard({ m, showLink = true, scores }: { m: MentionSummary;
   );
 }
 
-/** Station and district of a geotag: the district by its unit name where the session knows it. */
-export function placeText(m: Pick<MentionSummary, 'geoDistrict' | 'geoStation'>, unitLabel: (unitId: string) => string): string {
-  return [m.geoStation, m.geoDistrict ? unitLabel(m.geoDistrict) : null].filter(Boolean).join(', ');
+/**
+ * Station and district of a geotag, by their names in the UI's language: the district by its unit
+ * name where the session knows it, the station by the names the server sends (its id otherwise).
+ */
+export function placeText(m: Pick<MentionSummary, 'geoDistrict' | 'geoStation' | 'geoStationName'>, unitLabel: (unitId: string) => string, locale: string): string {
+  const station = m.geoStationName ? localName(m.geoStationName, locale) : m.geoStation;
+  return [station, m.geoDistrict ? unitLabel(m.geoDistrict) : null].filter(Boolean).join(', ');
 }

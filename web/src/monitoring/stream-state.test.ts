@@ -15,6 +15,7 @@ const mention = (id: string, version = 1): MentionSummary => ({
   labels: [],
   geoDistrict: null,
   geoStation: null,
+  geoStationName: null,
   unitIds: [],
   clusterId: null,
   clusterSize: null,
