@@ -121,9 +121,10 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
   // item (see minhash.ts): leaders are filed under each of their bands, and an item compares only
   // the leaders it meets under that many of its own bands, each once. The same signature is the
   // same key, so an item whose key a leader has joins it (similarity 1).
-  const leaders: Leader[] = candidates;
-  const byBand = new BandIndex(candidates.length + items.length, BANDS, HASHES);
-  for (const c of candidates) byBand.add(c.bands, c.sig);
+  // A key of another length (the SimHash keys before 0022) is no signature to compare with.
+  const leaders: Leader[] = candidates.filter((c) => c.sig.length === HASHES);
+  const byBand = new BandIndex(leaders.length + items.length, BANDS, HASHES);
+  for (const c of leaders) byBand.add(c.bands, c.sig);
 
   const leaderOf: (Leader | null)[] = [];
   const fresh: { key: string; bands: number[]; seenAt: string; sig: Signature }[] = [];

@@ -160,6 +160,19 @@ describe('ingestBatch', () => {
     expect(n!.cluster_id).not.toBe(c!.cluster_id);
   });
 
+  it('passes over a cluster keyed before the MinHash keys (0022) that shares bands with a mention', async () => {
+    const text = 'Bhajanpura chowk par do gut aapas mein bhid gaye, police pahunchi, video viral';
+    const first = await ingest([item({ text })]);
+    const [c] = await t.db.query<{ bands: number[] }>('SELECT c.bands FROM clusters c JOIN mentions m ON m.cluster_id = c.id WHERE m.id = $1', [first.ids[0]]);
+    // A SimHash-era cluster (a key of 16 hex digits) under the same band values.
+    const [old] = await t.db.query<{ id: string }>("INSERT INTO clusters (key, bands, size) VALUES ('00ff00ff00ff00ff', $1, 1) RETURNING id::text AS id", [c!.bands]);
+    await t.db.execute('INSERT INTO cluster_bands (band, cluster_id) SELECT unnest($1::int[]), $2::bigint', [c!.bands, old!.id]);
+    const copy = await ingestBatch({ db: new Proxy(t.db, { get: (target, prop) => (v => (typeof v === 'function' ? v.bind(target) : v))(Reflect.get(target, prop) as unknown) }) }, [item({ text: `${text} dekho` })], languageOnlyEnricher);
+    expect(copy.stored).toBe(1);
+    const [n] = await t.db.query<{ cluster_id: string }>('SELECT cluster_id::text AS cluster_id FROM mentions WHERE id = $1', [copy.ids[0]]);
+    expect(n!.cluster_id).not.toBe(old!.id);
+  });
+
   it('carries the source units for scoping and strips NUL characters', async () => {
     const r = await ingest([item({ text: 'a\u0000b c d e f', unitIds: ['8162'], raw: { t: 'x\u0000y' } })]);
     const [row] = await t.db.query<{ text: string; unit_ids: string[]; raw: unknown }>('SELECT text, unit_ids, raw FROM mentions WHERE id = $1', [r.ids[0]]);
