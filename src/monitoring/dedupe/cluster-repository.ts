@@ -1,13 +1,10 @@
 import type { Queryable } from '../../db/database.js';
+import { SEPARATOR as TIME_SEPARATOR, splitParam } from '../../db/list-params.js';
 import { MIN_SHARED_BANDS } from './minhash.js';
 
-/**
- * Lists of times go to the database as one string each, split there: the driver would quote and
- * escape every element of an array. The times are the mentions' created times, which cannot hold
- * U+001E (the INSERT's columns refuse it, `joinColumn`); ids, band values and keys (hex) are joined
- * by commas.
- */
-const TIME_SEPARATOR = '\u001e';
+// Lists go to the database as one string each (`list-params.ts`). Times are the mentions' created
+// times, which cannot hold the separator (the INSERT's columns refuse it, `joinColumn`); ids, band
+// values and keys (hex) are joined by commas.
 
 /**
  * Ids of the clusters that share MIN_SHARED_BANDS or more of these band values: one B-tree descent
@@ -49,7 +46,7 @@ export async function ensureClusters(q: Queryable, rows: { key: string; bands: n
     `WITH ins AS (
        INSERT INTO clusters (key, bands, first_seen_at, last_seen_at)
        SELECT k, string_to_array(b, ',')::int[], t::timestamptz, t::timestamptz
-         FROM unnest(string_to_array($1, ','), string_to_array($2, ';'), string_to_array($3, E'\\x1e')) AS u(k, b, t)
+         FROM unnest(string_to_array($1, ','), string_to_array($2, ';'), ${splitParam(3)}) AS u(k, b, t)
        ON CONFLICT (key) DO NOTHING
        RETURNING id, key, bands
      ), banded AS (
@@ -94,7 +91,7 @@ export async function addMembers(q: Queryable, members: { clusterId: string; men
             first_seen_at = LEAST(c.first_seen_at, d.first_at),
             last_seen_at = GREATEST(c.last_seen_at, d.last_at, now())
        FROM (SELECT id::bigint, n::int, first::bigint, first_at::timestamptz, last_at::timestamptz
-               FROM unnest(string_to_array($1, ','), string_to_array($2, ','), string_to_array($3, ','), string_to_array($4, E'\\x1e'), string_to_array($5, E'\\x1e'))
+               FROM unnest(string_to_array($1, ','), string_to_array($2, ','), string_to_array($3, ','), ${splitParam(4)}, ${splitParam(5)})
                  AS u(id, n, first, first_at, last_at)) d
       WHERE c.id = d.id`,
     [ids.join(','), rows.map((r) => r.n).join(','), rows.map((r) => r.first).join(','), rows.map((r) => r.firstAt).join(TIME_SEPARATOR), rows.map((r) => r.lastAt).join(TIME_SEPARATOR)],

@@ -1,3 +1,4 @@
+import { NULL_VALUE, SEPARATOR } from '../../db/list-params.js';
 import type { MentionRow } from './mention-repository.js';
 import { searchWords } from './text-keys.js';
 
@@ -66,8 +67,7 @@ export interface RowMatches {
   unitIds: string[];
 }
 
-export const SEPARATOR = '\u001e';
-export const NULL_VALUE = '\u001d';
+export { NULL_VALUE, SEPARATOR } from '../../db/list-params.js';
 
 /**
  * A column's values as one string. A value holding a separator would shift every value after it

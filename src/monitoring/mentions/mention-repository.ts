@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { splitParam } from '../../db/list-params.js';
 
 /** One mention ready to store: incoming fields plus enrichment, in column form. */
 export interface MentionRow {
@@ -43,7 +44,7 @@ export interface InsertedMention {
   external_id: string;
 }
 
-const split = (n: number) => `string_to_array($${n}, E'\\x1e', E'\\x1d')`;
+const split = (n: number) => splitParam(n, true);
 
 /**
  * Inserts the rows whose (platform, external id) is new and returns them; rows already stored are
