@@ -174,8 +174,9 @@ async function throughput(scratch: ScratchDatabase, items: IncomingMention[], en
   const stream = `CHHAVI_BENCH_${randomBytes(4).toString('hex')}`;
   const p = new IngestPipeline({ db, logger: silentLogger, monitoring: scratch.matching }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, capacity: 20_000 });
   try {
-    await p.startWorkers();
-    // Steady state: the enrichment threads are started and have loaded the model before the clock starts.
+    // Steady state: the enrichment threads are started and have loaded the model before the clock
+    // starts (on NATS the warm-up's batches can be too small to start them).
+    await p.startWarm();
     const warm = benchMentions(WARM_UP, `${prefix}w`);
     await p.publish(warm);
     while ((p.stats?.stored ?? 0) < warm.length) await new Promise((r) => setTimeout(r, 5));

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { languageOnlyEnricher } from '../mentions/enricher.js';
+import { languageOnlyEnricher, type Enricher } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { prepareBatch } from '../mentions/ingest.js';
 import { EnrichFailed, EnrichPool } from './enrich-pool.js';
@@ -55,5 +55,21 @@ describe('enrichment pool', () => {
     expect(idle.size).toBe(2);
     await idle.close();
     await expect(idle.prepare(items(10))).rejects.toThrow(/closed/);
+  });
+
+  it('starts its threads ahead of a backlog, so that no batch is enriched on this thread', async () => {
+    let here = 0;
+    const counting: Enricher = (text) => {
+      here++;
+      return languageOnlyEnricher(text);
+    };
+    const warmed = new EnrichPool({ enricher: 'language', threads: 2, local: counting });
+    await warmed.warm();
+    expect(warmed.size).toBe(2);
+    const batch = items(50);
+    expect((await warmed.prepare(batch)).columns).toEqual(prepareBatch(batch, languageOnlyEnricher).columns);
+    expect(here).toBe(0);
+    await warmed.close();
+    await expect(warmed.warm()).rejects.toThrow(/closed/);
   });
 });

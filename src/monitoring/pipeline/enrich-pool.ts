@@ -38,6 +38,8 @@ interface Thread {
   ready: boolean;
   /** The watch index (`WatchIndex.stamp`) the thread was last sent. */
   watches: number;
+  /** Settles when the thread is ready, or fails when it ends before that. */
+  started: Promise<void>;
 }
 
 export interface EnrichPoolOptions {
@@ -127,6 +129,18 @@ export class EnrichPool {
     return { keys: items.map(itemKey), columns: joinColumnBatches(parts), row };
   }
 
+  /**
+   * Starts every thread now and resolves when each has loaded its enricher: for a backlog known to
+   * be coming (a benchmark's, a worker process's start), which would otherwise be enriched on this
+   * thread while the threads load. Fails if a thread ends before it is ready.
+   */
+  async warm(): Promise<void> {
+    if (this.closed) throw new Error('the enrichment pool is closed');
+    while (this.threads.length < this.max) this.spawn();
+    this.touch();
+    await Promise.all(this.threads.map((t) => t.started));
+  }
+
   private run(req: EnrichRequest, watches: WatchIndex | null): Promise<ColumnBatch> {
     return new Promise((resolve, reject) => this.dispatch({ req, watches, resolve, reject, attempts: 0 }));
   }
@@ -147,11 +161,15 @@ export class EnrichPool {
 
   private spawn(): Thread {
     const worker = startWorker(this.opts.enricher);
-    const t: Thread = { worker, jobs: new Map(), ready: false, watches: 0 };
+    let started!: { resolve: () => void; reject: (err: Error) => void };
+    const t: Thread = { worker, jobs: new Map(), ready: false, watches: 0, started: new Promise((resolve, reject) => (started = { resolve, reject })) };
+    // Only `warm` waits for it; a thread lost before it is ready is handled by `lost` below.
+    t.started.catch(() => undefined);
     this.threads.push(t);
     worker.on('message', (res: EnrichResponse) => {
       if ('ready' in res) {
         t.ready = true;
+        started.resolve();
         if (t.jobs.size === 0) worker.unref();
         return;
       }
@@ -168,6 +186,7 @@ export class EnrichPool {
       }
     });
     const lost = (err: Error) => {
+      started.reject(err);
       const i = this.threads.indexOf(t);
       if (i < 0) return;
       this.threads.splice(i, 1);

@@ -75,6 +75,17 @@ export class IngestPipeline {
     return writer;
   }
 
+  /**
+   * Starts this process's consumers and its enrichment threads, and waits until the threads have
+   * loaded the model: for a backlog known to be coming. Without it the threads start with the
+   * first large batch, and batches are enriched on this thread until they are ready.
+   */
+  async startWarm(): Promise<BatchWriterHandle> {
+    const writer = await this.startWorkers();
+    await this.pool?.warm();
+    return writer;
+  }
+
   private preparer(): BatchPreparer {
     const fallback = defaultEnricher(this.ctx.logger);
     const enrich = this.opts.enrich ?? fallback;
