@@ -16,7 +16,8 @@ export const MAX_NEAR = 100;
 export const MAX_QUERY_LENGTH = 4000;
 
 const SPACE = /\s/u;
-const NEAR = /^NEAR(?:\/(\d*))?$/;
+// `NEAR`, `NEAR/` and `NEAR/` with anything after it: whatever follows the slash must be a distance.
+const NEAR = /^NEAR(?:\/(.*))?$/s;
 const FIELD = /^([A-Za-z]+):(.*)$/s;
 
 /** Splits a query into tokens; throws a `QuerySyntaxError` for an unterminated phrase or a bad NEAR. */
@@ -52,6 +53,7 @@ export function lex(query: string): LexToken[] {
     } else if (NEAR.test(text)) {
       const digits = NEAR.exec(text)![1];
       if (digits === undefined || digits === '') throw new QuerySyntaxError(i, 'NEAR needs a distance in words, as NEAR/5');
+      if (!/^\d+$/.test(digits)) throw new QuerySyntaxError(i + 5, `the distance of NEAR is a number of words, as NEAR/5, not "${digits}"`);
       const distance = Number(digits);
       if (distance < 1 || distance > MAX_NEAR) throw new QuerySyntaxError(i + 5, `the distance of NEAR must be from 1 to ${MAX_NEAR}`);
       out.push({ kind: 'near', pos: i, text, distance });

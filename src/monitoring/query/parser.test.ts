@@ -99,6 +99,8 @@ describe('parseQuery: errors with positions', () => {
     ['da*', 2, /at least 3 letters/],
     ['danga NEAR police', 6, /NEAR needs a distance/],
     ['danga NEAR/ police', 6, /NEAR needs a distance/],
+    ['danga NEAR/x police', 11, /a number of words, as NEAR\/5, not "x"/],
+    ['danga NEAR/5km police', 11, /not "5km"/],
     ['danga NEAR/0 police', 11, /from 1 to 100/],
     ['danga NEAR/500 police', 11, /from 1 to 100/],
     ['danga NEAR/3', 12, /expected a word or phrase after NEAR\/3/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from './feed-xml.js';
+import { NotAFeedError, parseFeed } from './feed-xml.js';
 import { feedEntryToMention } from './rss.js';
 
 describe('RSS and Atom', () => {
@@ -27,5 +27,18 @@ describe('RSS and Atom', () => {
         <link rel="self" href="https://x.example/self"/><link rel="alternate" href="https://x.example/1"/>
         <updated>2026-11-02T05:00:00Z</updated><author><name>Desk</name></author><summary>Dwarka sector 10</summary></entry></feed>`;
     expect(parseFeed(xml)).toEqual([{ id: 'tag:x,2026:1', title: 'Water cut', link: 'https://x.example/1', summary: 'Dwarka sector 10', author: 'Desk', published: '2026-11-02T05:00:00Z' }]);
+  });
+
+  it('takes RSS 1.0 and a feed behind a prologue, and refuses documents that are no feed', () => {
+    const rdf = `\uFEFF<?xml version="1.0"?>\n<!-- mirror -->\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+      <channel><title>c</title></channel><item><title>ITO jam</title><link>https://n.example/1</link></item></rdf:RDF>`;
+    expect(parseFeed(rdf).map((e) => e.title)).toEqual(['ITO jam']);
+    const prefixed = `<?xml version="1.0"?><!DOCTYPE feed><a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:entry><a:id>1</a:id></a:entry></a:feed>`;
+    expect(parseFeed(prefixed)).toHaveLength(0);
+    // A page, an error text, JSON, nothing at all: each is an error that says what came.
+    expect(() => parseFeed('<!DOCTYPE html><html><body><item>x</item></body></html>')).toThrow(/root element is <html>/);
+    expect(() => parseFeed('this is <not xml')).toThrow(/not an RSS or Atom feed: it begins "this is <not xml"/);
+    expect(() => parseFeed('{"items":[]}')).toThrow(NotAFeedError);
+    expect(() => parseFeed('')).toThrow(NotAFeedError);
   });
 });

@@ -76,9 +76,35 @@ function atomLink(block: string): string | null {
   return fallback;
 }
 
+/** A document that is no RSS or Atom feed: an HTML page, an error text, JSON, nothing. */
+export class NotAFeedError extends Error {
+  override name = 'NotAFeedError';
+}
+
+// Before the root element: a byte-order mark, white space, the XML declaration and other
+// processing instructions, comments and a document type.
+const PROLOGUE = /^(?:\uFEFF|\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
+
+/**
+ * Which feed a document is, by its root element: `rss` (RSS 0.9x and 2.0), `rdf:RDF` (RSS 1.0,
+ * whose items are RSS items too) or `feed` (Atom). Anything else is refused, so that a feed
+ * address that now answers with a web page or an error text shows as failing in the source's
+ * health instead of as a feed with nothing new.
+ */
+function feedKind(xml: string): 'rss' | 'atom' {
+  const rest = xml.slice(PROLOGUE.exec(xml)![0].length);
+  const root = /^<([A-Za-z_][\w.:-]*)/.exec(rest)?.[1];
+  if (root === undefined) throw new NotAFeedError(`not an RSS or Atom feed: it begins ${JSON.stringify(rest.slice(0, 40))}`);
+  const name = root.toLowerCase();
+  if (name === 'rss' || name === 'rdf:rdf') return 'rss';
+  if (name === 'feed' || name.endsWith(':feed')) return 'atom';
+  throw new NotAFeedError(`not an RSS or Atom feed: its root element is <${root}>`);
+}
+
+/** The entries of an RSS or Atom feed; throws `NotAFeedError` for any other document. */
 export function parseFeed(xml: string): FeedEntry[] {
   const out: FeedEntry[] = [];
-  const isAtom = /<feed[\s>]/i.test(xml) && !/<rss[\s>]/i.test(xml);
+  const isAtom = feedKind(xml) === 'atom';
   const re = isAtom ? /<entry(?:\s[^>]*)?>([\s\S]*?)<\/entry\s*>/gi : /<item(?:\s[^>]*)?>([\s\S]*?)<\/item\s*>/gi;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
     const b = m[1]!;
