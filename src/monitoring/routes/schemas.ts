@@ -209,6 +209,7 @@ export const SourceHealthSchema = Type.Object({
   lastErrorAt: Nullable(Time),
   lastError: Nullable(Type.String()),
   consecutiveFailures: Type.Integer(),
+  retryAt: Nullable(Type.String({ format: 'date-time', description: 'a failing source: when it is polled again (backoff, or the Retry-After its server sent)' })),
   lastItemAt: Nullable(Time),
   lagSeconds: Type.Union([Type.Number(), Type.Null()]),
   itemsTotal: Type.Number(),

@@ -3,7 +3,7 @@ import { silentLogger } from '../../log/logger.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/db.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { SourceRunner } from './runner.js';
-import { insertSource, listSourceHealth, type SourceRow } from './source-repository.js';
+import { insertSource, listPolledSources, listSourceHealth, setEnabled, type SourceRow } from './source-repository.js';
 
 const FEED = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Traffic advisories</title>
@@ -45,7 +45,7 @@ afterAll(async () => {
 describe('source runner', () => {
   it('records a feed address that answers with something other than a feed as a failure, then the feed as a success', async () => {
     answers = [() => new Response('<!DOCTYPE html><html><body>Please sign in</body></html>', { status: 200, headers: { 'content-type': 'text/html' } })];
-    expect(await runner().runSource(source)).toEqual({ items: 0, error: 'not an RSS or Atom feed: its root element is <html>' });
+    expect(await runner().runSource(source)).toMatchObject({ items: 0, error: 'not an RSS or Atom feed: its root element is <html>' });
     expect(published).toHaveLength(0);
     let h = await health();
     expect(h).toMatchObject({ lastSuccessAt: null, lastError: 'not an RSS or Atom feed: its root element is <html>', consecutiveFailures: 1 });
@@ -72,5 +72,47 @@ describe('source runner', () => {
     await runner().runSource(source);
     await runner().runSource(source);
     expect(await health()).toMatchObject({ lastError: 'https://traffic.example/feed.xml answered 503 Service Unavailable', consecutiveFailures: 2, itemsTotal: 2 });
+  });
+
+  it('leaves a failing source alone until its retry time: the backoff, or the Retry-After of a 429', async () => {
+    const polled = async () => (await listPolledSources(t.db)).find((s) => s.id === source.id)!;
+    // Two failures in a row so far: the third waits four poll intervals (60 s doubled twice).
+    answers = [() => new Response('slow down', { status: 429, statusText: 'Too Many Requests', headers: { 'retry-after': '900' } })];
+    const before = Date.now();
+    const run = await runner().runSource(await polled());
+    expect(run.error).toBe('https://traffic.example/feed.xml answered 429 Too Many Requests');
+    const wait = run.retryAt!.getTime() - before;
+    expect(wait).toBeGreaterThanOrEqual(900_000);
+    expect(wait).toBeLessThan(905_000);
+    const h = await health();
+    expect(h).toMatchObject({ consecutiveFailures: 3 });
+    expect(h.retryAt?.getTime()).toBe(run.retryAt!.getTime());
+    expect((await polled()).retryAt?.getTime()).toBe(run.retryAt!.getTime());
+
+    // Two minutes on, past its 60-second interval, a tick still polls nothing: the retry time
+    // has not come (the fake fetch would be asked otherwise).
+    await t.db.execute("UPDATE source_health SET last_run_at = now() - interval '2 minutes', last_error_at = now() - interval '2 minutes' WHERE source_id = $1", [source.id]);
+    await t.db.execute("UPDATE sources SET updated_at = now() - interval '3 minutes' WHERE id = $1", [source.id]);
+    answers = [];
+    asked.length = 0;
+    const r = runner();
+    await r.tick();
+    await new Promise((res) => setTimeout(res, 50));
+    await r.stop();
+    expect(asked).toHaveLength(0);
+
+    // Switched off and on again, the source is due at once and a success clears the retry time.
+    await setEnabled(t.db, source.id, false);
+    await new Promise((res) => setTimeout(res, 5));
+    await setEnabled(t.db, source.id, true);
+    expect((await polled()).retryAt).toBeNull();
+    answers = [() => new Response(FEED, { status: 200, headers: { etag: '"v2"' } })];
+    const again = runner();
+    await again.tick();
+    // The tick starts the run without waiting for it.
+    for (let i = 0; i < 200 && (await health()).consecutiveFailures > 0; i++) await new Promise((res) => setTimeout(res, 10));
+    await again.stop();
+    expect(asked).toEqual(['"v1"']);
+    expect(await health()).toMatchObject({ consecutiveFailures: 0, retryAt: null });
   });
 });

@@ -1,10 +1,11 @@
 import type { Database } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import type { Poller, PollDeps } from './poller.js';
+import { SourceFetchError, type Poller, type PollDeps } from './poller.js';
 import { rssPoller } from './rss.js';
 import { sandboxFeedPoller } from './sandbox-feed.js';
 import { getCursor, listPolledSources, markRun, recordFailure, recordSuccess, saveCursor, type SourceRow } from './source-repository.js';
+import { retryDelaySeconds } from './source-rules.js';
 
 /** Every pulled source kind. Pushed kinds (webhook, import) have no poller. */
 export const POLLERS: ReadonlyMap<string, Poller> = new Map([sandboxFeedPoller, rssPoller].map((p) => [p.kind, p]));
@@ -54,15 +55,21 @@ export class SourceRunner {
     const now = Date.now();
     for (const s of sources) {
       if (this.running.has(s.id)) continue;
-      const due = s.lastRunAt === null || now - new Date(s.lastRunAt).getTime() >= (s.pollSeconds ?? 60) * 1000;
+      // A failing source waits until its retry time (backoff, or what its server asked for); one
+      // edited or switched on since it last ran goes at once.
+      const due = s.lastRunAt === null || s.changed || (s.retryAt !== null ? now >= s.retryAt.getTime() : now - s.lastRunAt.getTime() >= (s.pollSeconds ?? 60) * 1000);
       if (!due) continue;
       const run = this.runSource(s).finally(() => this.running.delete(s.id));
       this.running.set(s.id, run);
     }
   }
 
-  /** One run of a source: pages until it is caught up (or MAX_PAGES_PER_RUN). Never throws. */
-  async runSource(source: SourceRow): Promise<{ items: number; error: string | null }> {
+  /**
+   * One run of a source: pages until it is caught up (or MAX_PAGES_PER_RUN). Never throws. A
+   * failure is recorded with when to try again: `retryDelaySeconds` of the failures in a row
+   * (`consecutiveFailures` before this run) and the source's `Retry-After`.
+   */
+  async runSource(source: SourceRow & { consecutiveFailures?: number }): Promise<{ items: number; error: string | null; retryAt?: Date }> {
     const poller = POLLERS.get(source.kind);
     if (!poller) return { items: 0, error: null };
     let items = 0;
@@ -82,9 +89,11 @@ export class SourceRunner {
       return { items, error: null };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.deps.logger.warn({ err, source: source.id, kind: source.kind }, 'sources: poll failed');
-      await recordFailure(this.deps.db, source.id, message).catch((e: unknown) => this.deps.logger.error({ err: e }, 'sources: could not record the failure'));
-      return { items, error: message };
+      const delay = retryDelaySeconds(source.pollSeconds ?? 60, (source.consecutiveFailures ?? 0) + 1, err instanceof SourceFetchError ? err.retryAfterSeconds : null);
+      const retryAt = new Date(Date.now() + delay * 1000);
+      this.deps.logger.warn({ err, source: source.id, kind: source.kind, retryAt }, 'sources: poll failed');
+      await recordFailure(this.deps.db, source.id, message, retryAt).catch((e: unknown) => this.deps.logger.error({ err: e }, 'sources: could not record the failure'));
+      return { items, error: message, retryAt };
     }
   }
 

@@ -37,10 +37,28 @@ export async function findSourceByName(q: Queryable, kind: string, name: string)
 }
 
 /** Enabled sources that are polled, with when each last ran. */
-export async function listPolledSources(q: Queryable): Promise<(SourceRow & { lastRunAt: Date | null })[]> {
+/**
+ * When a failing source may be polled again (sources `s`, health `h`): its `retry_at`, unless the
+ * source was edited or switched on after its last failure, which lets it run at once.
+ */
+export const RETRY_AT = 'CASE WHEN s.updated_at > h.last_error_at THEN NULL ELSE h.retry_at END';
+
+/** An enabled polled source, when it last ran, its failures in a row and when it may run again after them. */
+export interface PolledSource extends SourceRow {
+  lastRunAt: Date | null;
+  /** Edited or switched on since it last ran: due at once. */
+  changed: boolean;
+  consecutiveFailures: number;
+  /** Null unless the source is failing and has not been edited or switched on since its last failure. */
+  retryAt: Date | null;
+}
+
+export async function listPolledSources(q: Queryable): Promise<PolledSource[]> {
   return q.query(
     `SELECT s.id, s.kind, s.name, s.unit_ids AS "unitIds", s.config, s.secret_enc AS "secretEnc", s.poll_seconds AS "pollSeconds",
-            s.enabled, h.last_run_at AS "lastRunAt"
+            s.enabled, h.last_run_at AS "lastRunAt", coalesce(s.updated_at > h.last_run_at, true) AS changed,
+            coalesce(h.consecutive_failures, 0) AS "consecutiveFailures",
+            ${RETRY_AT} AS "retryAt"
        FROM sources s LEFT JOIN source_health h ON h.source_id = s.id
       WHERE s.enabled AND s.poll_seconds IS NOT NULL
       ORDER BY s.created_at`,
@@ -98,7 +116,7 @@ export async function recordSuccess(q: Queryable, sourceId: string, items: numbe
     `INSERT INTO source_health (source_id, last_run_at, last_success_at, consecutive_failures, items_total, last_item_at, lag_seconds)
      VALUES ($1, now(), now(), 0, $2, $3::timestamptz, extract(epoch FROM now() - $3::timestamptz))
      ON CONFLICT (source_id) DO UPDATE SET
-       last_success_at = now(), consecutive_failures = 0, items_total = source_health.items_total + $2,
+       last_success_at = now(), consecutive_failures = 0, retry_at = NULL, items_total = source_health.items_total + $2,
        last_item_at = coalesce($3::timestamptz, source_health.last_item_at),
        lag_seconds = CASE WHEN $3::timestamptz IS NULL THEN source_health.lag_seconds ELSE greatest(0, extract(epoch FROM now() - $3::timestamptz)) END,
        updated_at = now()`,
@@ -106,13 +124,14 @@ export async function recordSuccess(q: Queryable, sourceId: string, items: numbe
   );
 }
 
-export async function recordFailure(q: Queryable, sourceId: string, message: string): Promise<void> {
+/** Records a failed run and, for a polled source, when it may be polled again (`retryAt`). */
+export async function recordFailure(q: Queryable, sourceId: string, message: string, retryAt: Date | null = null): Promise<void> {
   await q.execute(
-    `INSERT INTO source_health (source_id, last_run_at, last_error_at, last_error, consecutive_failures)
-     VALUES ($1, now(), now(), $2, 1)
+    `INSERT INTO source_health (source_id, last_run_at, last_error_at, last_error, consecutive_failures, retry_at)
+     VALUES ($1, now(), now(), $2, 1, $3)
      ON CONFLICT (source_id) DO UPDATE SET
-       last_error_at = now(), last_error = $2, consecutive_failures = source_health.consecutive_failures + 1, updated_at = now()`,
-    [sourceId, message.slice(0, 2000)],
+       last_error_at = now(), last_error = $2, consecutive_failures = source_health.consecutive_failures + 1, retry_at = $3, updated_at = now()`,
+    [sourceId, message.slice(0, 2000), retryAt],
   );
 }
 
@@ -129,6 +148,8 @@ export interface SourceHealthView {
   lastErrorAt: Date | null;
   lastError: string | null;
   consecutiveFailures: number;
+  /** When a failing source is polled again (see `listPolledSources`). */
+  retryAt: Date | null;
   lastItemAt: Date | null;
   lagSeconds: number | null;
   itemsTotal: number;
@@ -143,7 +164,7 @@ export async function listSourceHealth(q: Queryable, units: readonly string[] | 
     `SELECT s.id, s.kind, s.name, s.unit_ids AS "unitIds", s.enabled, s.poll_seconds AS "pollSeconds", c.cursor,
             h.last_run_at AS "lastRunAt", h.last_success_at AS "lastSuccessAt", h.last_error_at AS "lastErrorAt",
             h.last_error AS "lastError", coalesce(h.consecutive_failures, 0) AS "consecutiveFailures",
-            h.last_item_at AS "lastItemAt", h.lag_seconds AS "lagSeconds", coalesce(h.items_total, 0)::float8 AS "itemsTotal"
+            ${RETRY_AT} AS "retryAt", h.last_item_at AS "lastItemAt", h.lag_seconds AS "lagSeconds", coalesce(h.items_total, 0)::float8 AS "itemsTotal"
        FROM sources s
        LEFT JOIN source_health h ON h.source_id = s.id
        LEFT JOIN source_cursors c ON c.source_id = s.id

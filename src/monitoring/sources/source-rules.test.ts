@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../auth/actor.js';
 import { AppError } from '../../http/errors.js';
-import { checkSourceUnits, checkSourceUrl, mayManageSource } from './source-rules.js';
+import { retryAfterSeconds } from './poller.js';
+import { checkSourceUnits, checkSourceUrl, mayManageSource, retryDelaySeconds } from './source-rules.js';
 
 const scoped: Actor = { userId: 'u', username: 'u', displayName: 'u', role: 'analyst', units: ['north'], via: 'session' };
 const forceWide: Actor = { ...scoped, role: 'admin', units: 'all' };
@@ -35,5 +36,27 @@ describe('source rules', () => {
     expect(mayManageSource(scoped, { unitIds: ['north', 'south'] })).toBe(false);
     expect(mayManageSource(scoped, { unitIds: [] })).toBe(false);
     expect(mayManageSource(forceWide, { unitIds: [] })).toBe(true);
+  });
+
+  it('waits longer after each failure in a row, at most an hour, and never less than the server asked', () => {
+    expect([1, 2, 3, 4, 5].map((f) => retryDelaySeconds(60, f))).toEqual([60, 120, 240, 480, 960]);
+    expect(retryDelaySeconds(60, 7)).toBe(3600);
+    expect(retryDelaySeconds(5, 1000)).toBe(3600);
+    // A source polled less often than hourly keeps its own interval.
+    expect(retryDelaySeconds(7200, 3)).toBe(7200);
+    expect(retryDelaySeconds(60, 1, 900)).toBe(900);
+    expect(retryDelaySeconds(60, 3, 30)).toBe(240);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, at most a day', () => {
+    const now = Date.parse('2026-11-29T04:00:00Z');
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds(' 0 ', now)).toBe(0);
+    expect(retryAfterSeconds('Sun, 29 Nov 2026 04:10:00 GMT', now)).toBe(600);
+    expect(retryAfterSeconds('Sun, 29 Nov 2026 03:00:00 GMT', now)).toBe(0);
+    expect(retryAfterSeconds('999999999', now)).toBe(86_400);
+    expect(retryAfterSeconds('soon', now)).toBeNull();
+    expect(retryAfterSeconds('-5', now)).toBeNull();
+    expect(retryAfterSeconds(null, now)).toBeNull();
   });
 });

@@ -27,6 +27,20 @@ export function checkSourceUrl(value: string, field = 'url'): string {
   return url.href;
 }
 
+/** The longest a failing source waits between polls for its failures alone (unless its interval is longer). */
+export const RETRY_BACKOFF_MAX_SECONDS = 3600;
+
+/**
+ * Seconds until a source that has just failed `failures` times in a row is polled again: its
+ * interval at the first failure, doubled at each further one, at most an hour (or the interval,
+ * when that is longer); never sooner than its server asked (`retryAfter`, seconds).
+ */
+export function retryDelaySeconds(pollSeconds: number, failures: number, retryAfter: number | null = null): number {
+  const cap = Math.max(pollSeconds, RETRY_BACKOFF_MAX_SECONDS);
+  const backoff = Math.min(cap, pollSeconds * 2 ** Math.min(Math.max(failures - 1, 0), 30));
+  return Math.max(backoff, retryAfter ?? 0);
+}
+
 export function checkPollSeconds(value: number, field = 'pollSeconds'): number {
   if (!Number.isInteger(value) || value < 1) throw new AppError('validation_failed', `${field}: a whole number of seconds`, { field });
   return value;

@@ -92,6 +92,8 @@ export interface SourceHealthView {
   lastErrorAt: string | null;
   lastError: string | null;
   consecutiveFailures: number;
+  /** When a failing source is polled again (backoff, or the time its server asked for); null otherwise. */
+  retryAt: string | null;
   lastItemAt: string | null;
   lagSeconds: number | null;
   itemsTotal: number;

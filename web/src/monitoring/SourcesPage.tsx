@@ -102,6 +102,12 @@ export function SourcesPage() {
                   <td data-label={t('monitoring.sources.state')}>
                     <span className={`badge ${STATE_BADGE[s.state] ?? 'badge-off'}`}>{t(`monitoring.sourceState.${s.state}`)}</span>
                     {s.consecutiveFailures > 0 ? <span className="muted small"> {t('monitoring.sources.failures', { count: s.consecutiveFailures })}</span> : null}
+                    {s.state === 'failing' && s.retryAt ? (
+                      <span className="muted small" data-testid="source-retry">
+                        {' '}
+                        {t('monitoring.sources.retryAt', { time: formatDateTime(s.retryAt, locale) })}
+                      </span>
+                    ) : null}
                   </td>
                   <td data-label={t('monitoring.sources.lastSuccess')}>{s.lastSuccessAt ? formatDateTime(s.lastSuccessAt, locale) : t('monitoring.sources.never')}</td>
                   <td data-label={t('monitoring.sources.lastError')}>

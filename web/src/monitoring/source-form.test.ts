@@ -14,6 +14,7 @@ const rss: SourceHealth = {
   lastErrorAt: null,
   lastError: null,
   consecutiveFailures: 0,
+  retryAt: null,
   lastItemAt: null,
   lagSeconds: null,
   itemsTotal: 0,
