@@ -104,7 +104,7 @@ export function SourcesPage() {
                     {s.consecutiveFailures > 0 ? <span className="muted small"> {t('monitoring.sources.failures', { count: s.consecutiveFailures })}</span> : null}
                     {s.state === 'failing' && s.retryAt ? (
                       <span className="muted small" data-testid="source-retry">
-                        {' '}
+                        {' · '}
                         {t('monitoring.sources.retryAt', { time: formatDateTime(s.retryAt, locale) })}
                       </span>
                     ) : null}
