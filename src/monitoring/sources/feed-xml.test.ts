@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { NotAFeedError, parseFeed } from './feed-xml.js';
 import { feedEntryToMention } from './rss.js';
@@ -16,7 +17,13 @@ describe('RSS and Atom', () => {
     expect(entries[1]!.title).toBe('दिल्ली पुलिस ना');
     expect(entries[1]!.summary).toBe('plain');
     const m = feedEntryToMention('https://news.example/rss', entries[0]!, '00000000-0000-4000-8000-000000000001', [], '2026-11-02T00:00:00.000Z');
-    expect(m).toMatchObject({ platform: 'rss', externalId: 'a-1', createdAt: '2026-11-02T04:30:00.000Z', text: 'Jam at ITO & Vikas Marg\nTraffic slow near ITO' });
+    const feedTag = createHash('sha256').update('https://news.example/rss').digest('hex').slice(0, 16);
+    expect(m).toMatchObject({ platform: 'rss', externalId: `a-1@${feedTag}`, createdAt: '2026-11-02T04:30:00.000Z', text: 'Jam at ITO & Vikas Marg\nTraffic slow near ITO' });
+    // A guid unique only within its feed names another item in another feed; an address or a tag: is one item everywhere.
+    expect(feedEntryToMention('https://other.example/rss', entries[0]!, 's', [], '2026-11-02T00:00:00.000Z').externalId).not.toBe(m.externalId);
+    for (const id of ['https://news.example/a', 'tag:news.example,2026:a-1', 'urn:uuid:5f0c']) {
+      expect(feedEntryToMention('https://news.example/rss', { ...entries[0]!, id }, 's', [], '2026-11-02T00:00:00.000Z').externalId).toBe(id);
+    }
     // Without a guid the link identifies the item.
     expect(feedEntryToMention('u', entries[1]!, 's', [], '2026-11-02T00:00:00.000Z').externalId).toBe('https://news.example/b');
   });

@@ -11,8 +11,19 @@ interface FeedCursor {
   modified?: string;
 }
 
+// An id that names the item wherever it is read: an address, a `tag:` or a `urn:`.
+const GLOBAL_ID = /^(?:https?:\/\/|tag:|urn:)/i;
+
+/**
+ * The item's id across every feed (mentions are unique on platform and id, and every feed is
+ * platform `rss`): its guid or Atom id when that is an address, `tag:` or `urn:`; any other guid
+ * (RSS 2.0 asks a guid to be unique only within its feed: "1", "n-1") followed by `@` and the
+ * first 16 hex digits of the SHA-256 of the feed's address, so that item "1" of one feed is not
+ * taken for an edit of item "1" of another; without one, its link; without that, a hash of the
+ * feed, title and date.
+ */
 function entryId(feedUrl: string, e: FeedEntry): string {
-  if (e.id) return e.id.slice(0, 500);
+  if (e.id) return GLOBAL_ID.test(e.id) ? e.id.slice(0, 500) : `${e.id.slice(0, 480)}@${createHash('sha256').update(feedUrl).digest('hex').slice(0, 16)}`;
   if (e.link) return e.link.slice(0, 500);
   return createHash('sha256').update(`${feedUrl}\u0000${e.title}\u0000${e.published ?? ''}`).digest('hex');
 }

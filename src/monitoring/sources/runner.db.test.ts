@@ -52,7 +52,7 @@ describe('source runner', () => {
 
     answers = [() => new Response(FEED, { status: 200, headers: { 'content-type': 'application/rss+xml', etag: '"v1"' } })];
     expect(await runner().runSource(source)).toEqual({ items: 2, error: null });
-    expect(published.map((m) => m.externalId)).toEqual(['adv-1', 'adv-2']);
+    expect(published.map((m) => m.externalId.split('@')[0])).toEqual(['adv-1', 'adv-2']);
     h = await health();
     expect(h.lastSuccessAt).not.toBeNull();
     expect(h).toMatchObject({ consecutiveFailures: 0, itemsTotal: 2, cursor: JSON.stringify({ etag: '"v1"' }) });
