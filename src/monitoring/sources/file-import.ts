@@ -56,8 +56,11 @@ export interface ImportDefaults {
 }
 
 /**
- * One imported record as an incoming mention. A row without an id gets one derived from its
- * platform, author and text, so importing the same file twice stores nothing the second time.
+ * One imported record as an incoming mention. A row without an id gets one derived from what it
+ * says of itself: platform, author, text, and its time and address when it has them (not the
+ * import's time), so importing the same file twice stores nothing the second time, while the
+ * same text posted again by the same account at another time (a rumour pushed over and over)
+ * stays one mention a post.
  */
 export function recordToIncoming(record: Record<string, unknown>, d: ImportDefaults): { ok: true; value: IncomingMention } | { ok: false; message: string } {
   const o: Record<string, unknown> = {};
@@ -81,7 +84,11 @@ export function recordToIncoming(record: Record<string, unknown>, d: ImportDefau
   o.platform ??= d.platform;
   if (typeof o.text !== 'string') return { ok: false, message: 'text is missing' };
   if (o.externalId === undefined) {
-    o.externalId = `import-${createHash('sha256').update(`${String(o.platform)}\u0000${typeof o.authorHandle === 'string' ? o.authorHandle : ''}\u0000${o.text}`).digest('hex').slice(0, 32)}`;
+    const own = (v: unknown) => (typeof v === 'string' ? v : '');
+    const parts = [String(o.platform), own(o.authorHandle), o.text];
+    // Rows with neither keep the id they had before time and address counted.
+    if (own(o.createdAt) || own(o.url)) parts.push(own(o.createdAt), own(o.url));
+    o.externalId = `import-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)}`;
   } else if (typeof o.externalId === 'number') o.externalId = String(o.externalId);
   o.createdAt ??= d.now;
   o.raw ??= record;
