@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAnalyst } from './api-session.js';
 import { openPage, tearDown } from './browser.js';
 import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from './server-process.js';
 
@@ -12,7 +13,8 @@ import { ensureBuilt, freePort, repoRoot, startServer, type ServerProcess } from
  * Managing sources in the browser on the real server: the admin adds an RSS feed served by a
  * small feed server this test starts, sees it polled and its items counted, adds a webhook and
  * reads its secret once, uploads a CSV file with one bad line and reads the line report (with a
- * hostile file name shown as text), and switches the feed off.
+ * hostile file name shown as text), and switches the feed off. Then an analyst's stream shows the
+ * hostile text the feed and the file brought as text, and nothing runs.
  */
 
 const PASSWORD = `e2e-${randomBytes(12).toString('base64url')}-Strong!`;
@@ -22,10 +24,18 @@ const HOSTILE_NAME = '<img src=x onerror="window.__xss=1">.csv';
 const FEED = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Traffic advisories</title><link>https://traffic.example/</link>
 <item><guid>adv-1</guid><title>Ring Road closed near ITO</title><description>Diversions in place till evening.</description><pubDate>Sat, 28 Nov 2026 09:00:00 GMT</pubDate></item>
-<item><guid>adv-2</guid><title>रिंग रोड पर जाम</title><description>आईटीओ के पास यातायात धीमा है।</description><pubDate>Sat, 28 Nov 2026 09:30:00 GMT</pubDate></item>
+<item><guid>adv-2</guid><title>रिंग रोड पर जाम &amp;lt;img src=x onerror="window.__xss=1"&amp;gt;</title><description><![CDATA[आईटीओ के पास यातायात धीमा है। <script>window.__xss=1</script><img src=x onerror="window.__xss=1">]]></description><pubDate>Sat, 28 Nov 2026 09:30:00 GMT</pubDate></item>
 </channel></rss>`;
 
-const CSV = ['external_id,author,text,created_at', 'csv-1,@resident,Street lights out in Rohini sector 3,2026-11-28T08:00:00Z', 'csv-2,@walker,too,many,fields', 'csv-3,@driver,Pothole near the metro station,2026-11-28T08:30:00Z', ''].join('\n');
+// Hostile text in a row and in an author's name: stored as written, shown as text.
+const CSV_SCRIPT = '<script>window.__xss=1</script>';
+const CSV = [
+  'external_id,author,text,created_at',
+  `csv-1,@resident,"Street lights out in Rohini sector 3 ${CSV_SCRIPT}",2026-11-28T08:00:00Z`,
+  'csv-2,@walker,too,many,fields',
+  `csv-3,"<img src=x onerror=""window.__xss=1"">",Pothole near the metro station,2026-11-28T08:30:00Z`,
+  '',
+].join('\n');
 
 let dataDir: string;
 let server: ServerProcess | null = null;
@@ -128,4 +138,26 @@ describe('managing sources in the browser', () => {
     await eventually(() => feedRow.getByRole('button').nth(1).textContent()).toBe('Switch on');
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it("shows what the feed and the file brought in an analyst's stream as text: no markup, no script run", async () => {
+    await createAnalyst(server!.baseUrl, PASSWORD, { username: 'src-analyst', displayName: 'Source analyst', password: PASSWORD });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').fill('src-analyst');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Stream', exact: true }).click();
+    const stream = page.getByTestId('stream');
+    // The feed's two items and the file's two good rows.
+    await eventually(() => stream.getByTestId('mention').count()).toBe(4);
+    // The feed's HTML was reduced to its text; the tag written out as text in its title stays text.
+    const fromFeed = stream.locator('[data-testid="mention"]', { hasText: 'रिंग रोड पर जाम' });
+    expect(await fromFeed.textContent()).toContain('<img src=x onerror="window.__xss=1">');
+    expect(await fromFeed.textContent()).toContain('आईटीओ के पास यातायात धीमा है।');
+    const fromFile = stream.locator('[data-testid="mention"]', { hasText: 'Street lights out in Rohini' });
+    expect(await fromFile.textContent()).toContain(CSV_SCRIPT);
+    expect(await stream.locator('[data-testid="mention"]', { hasText: 'Pothole near the metro station' }).textContent()).toContain('<img src=x onerror="window.__xss=1">');
+    expect(await stream.locator('img, script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
