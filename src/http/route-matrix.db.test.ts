@@ -126,6 +126,7 @@ const EXPECTED: Record<string, { roles: readonly Role[] | 'public'; unit?: 'unit
   'GET /api/v1/publishing/notices': { roles: CALENDAR },
   'POST /api/v1/publishing/notices/:id/read': { roles: CALENDAR },
   'GET /sandbox/v1/feed': { roles: 'public' },
+  'GET /sandbox/v1/comments': { roles: 'public' },
   'POST /sandbox/v1/faults': { roles: 'public' },
   'DELETE /sandbox/v1/faults': { roles: 'public' },
 };

@@ -28,10 +28,15 @@ export function demoHandle(author: string): string {
   return h.length >= 3 ? h : `${h}___`.slice(0, 3);
 }
 
+/** Every third demo text goes as a reply to the force's latest Sandbox post, when it has one. */
+const REPLY_EVERY = 3;
+
 /**
  * The demo's public: posts the demo mentions to the Sandbox network one at a time at a gentle
  * rate, as the accounts of their invented authors, so the Sandbox feed source (and through it
- * the stream, watches and alerts) has something new to show. Starts at a random point and loops.
+ * the stream, watches and alerts) has something new to show; every third answers the force's
+ * latest post on the Sandbox instead, as people reply to the police. Starts at a random point
+ * and loops.
  */
 export class DemoStream {
   private timer: NodeJS.Timeout | null = null;
@@ -65,14 +70,31 @@ export class DemoStream {
   }
 
   async postOne(): Promise<void> {
-    const post = this.posts[this.next % this.posts.length]!;
-    this.next++;
+    const n = this.next++;
+    const post = this.posts[n % this.posts.length]!;
     const handle = demoHandle(post.author);
     if (!this.registered.has(handle)) {
       await this.sandbox.registerAccount(this.db, handle, post.author).catch(() => undefined); // taken: registered on an earlier start
       this.registered.add(handle);
     }
+    if (n % REPLY_EVERY === 0) {
+      const target = await this.forceLatestPost();
+      if (target !== null) {
+        await this.sandbox.addComment(handle, target, post.text);
+        return;
+      }
+    }
     await this.sandbox.createPost(handle, { text: post.text }, null);
+  }
+
+  /** The newest Sandbox post still up of an account the force has connected, or null. */
+  private async forceLatestPost(): Promise<string | null> {
+    const [row] = await this.db.query<{ id: string }>(
+      `SELECT p.id::text AS id FROM sandbox_posts p
+         JOIN social_accounts a ON a.platform = 'sandbox' AND lower(a.handle) = lower(p.account_handle)
+        WHERE p.deleted_at IS NULL ORDER BY p.id DESC LIMIT 1`,
+    );
+    return row?.id ?? null;
   }
 
   async stop(): Promise<void> {

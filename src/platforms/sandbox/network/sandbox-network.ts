@@ -23,6 +23,15 @@ export interface SandboxPostView {
   metrics: { likes: number; shares: number; comments: number; views: number };
 }
 
+/** A comment as the public comments feed shows it: the post it answers, who wrote it, what it says. */
+export interface SandboxFeedCommentView {
+  id: string;
+  post: { id: string; url: string; account: string };
+  account: { handle: string; displayName: string };
+  text: string;
+  createdAt: string;
+}
+
 /** The Sandbox refused the content, as a platform answers 422. */
 export class SandboxRejection extends Error {
   override name = 'SandboxRejection';
@@ -243,6 +252,22 @@ export class SandboxNetwork {
     const after = cursor && /^\d{1,18}$/.test(cursor) ? cursor : '0';
     const rows = await repo.sandboxFeed(this.db, after, limit);
     return { posts: rows.map((r) => this.view(r)), cursor: rows.length ? rows[rows.length - 1]!.id : cursor };
+  }
+
+  /** Every comment on a post still up, oldest first after the cursor: replies are public, as on the platforms it stands for. */
+  async commentsFeed(cursor: string | null, limit: number): Promise<{ comments: SandboxFeedCommentView[]; cursor: string | null }> {
+    const after = cursor && /^\d{1,18}$/.test(cursor) ? cursor : '0';
+    const rows = await repo.sandboxCommentsFeed(this.db, after, limit);
+    return {
+      comments: rows.map((r) => ({
+        id: r.id,
+        post: { id: r.postId, url: `${this.baseUrl()}/sandbox/v1/posts/${r.postId}`, account: r.postAuthor },
+        account: { handle: r.author, displayName: r.authorName },
+        text: r.text,
+        createdAt: r.at,
+      })),
+      cursor: rows.length ? rows[rows.length - 1]!.id : cursor,
+    };
   }
 
   private view(row: SandboxPostRow): SandboxPostView {

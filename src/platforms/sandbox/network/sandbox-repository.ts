@@ -212,6 +212,25 @@ export async function listSandboxComments(q: Queryable, postId: string, afterId:
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }
 
+/** A comment as the public comments feed lists it: with its post and who wrote each. */
+export interface SandboxFeedCommentRow extends SandboxCommentRow {
+  postId: string;
+  postAuthor: string;
+  authorName: string;
+}
+
+/** Comments after a cursor id, oldest first, on posts not deleted: the public comments feed. */
+export async function sandboxCommentsFeed(q: Queryable, afterId: string, limit: number): Promise<SandboxFeedCommentRow[]> {
+  const rows = await q.query<SandboxFeedCommentRow>(
+    `SELECT c.id::text AS id, c.post_id::text AS "postId", p.account_handle AS "postAuthor", c.author,
+            coalesce(a.display_name, c.author) AS "authorName", c.text, c.created_at AS at
+       FROM sandbox_comments c JOIN sandbox_posts p ON p.id = c.post_id LEFT JOIN sandbox_accounts a ON a.handle = c.author
+      WHERE c.id > $1 AND p.deleted_at IS NULL ORDER BY c.id LIMIT $2`,
+    [afterId, limit],
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}
+
 export async function insertSandboxLike(q: Queryable, postId: string, liker: string): Promise<void> {
   await q.execute('INSERT INTO sandbox_likes (post_id, liker) VALUES ($1, $2) ON CONFLICT DO NOTHING', [postId, liker]);
 }

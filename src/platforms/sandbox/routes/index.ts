@@ -5,7 +5,7 @@ import { sandboxListCommentsRoute } from './comments-list.js';
 import { sandboxEngagementRoute } from './engagement-add.js';
 import { sandboxClearFaultsRoute } from './faults-clear.js';
 import { sandboxSetFaultRoute } from './faults-set.js';
-import { sandboxFeedRoute } from './feed.js';
+import { sandboxCommentsFeedRoute, sandboxFeedRoute } from './feed.js';
 import { sandboxLikeRoute } from './likes-create.js';
 import { sandboxPostByKeyRoute } from './posts-by-key.js';
 import { sandboxCreatePostRoute } from './posts-create.js';
@@ -26,6 +26,7 @@ export function registerSandboxRoutes(app: App, ctx: AppContext): void {
     sandboxLikeRoute,
     sandboxEngagementRoute,
     sandboxFeedRoute,
+    sandboxCommentsFeedRoute,
     sandboxSetFaultRoute,
     sandboxClearFaultsRoute,
   ]) {

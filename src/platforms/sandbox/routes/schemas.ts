@@ -22,6 +22,14 @@ export const SandboxPost = Type.Object({
 
 export const SandboxComment = Type.Object({ id: Type.String(), author: Type.String(), text: Type.String(), at: Type.String() });
 
+export const SandboxFeedComment = Type.Object({
+  id: Type.String(),
+  post: Type.Object({ id: Type.String(), url: Type.String(), account: Type.String({ description: 'handle of the account whose post this answers' }) }),
+  account: Type.Object({ handle: Type.String(), displayName: Type.String() }),
+  text: Type.String(),
+  createdAt: Type.String(),
+});
+
 export const PostIdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) });
 
 export const CreateSandboxPostBody = Type.Object(
