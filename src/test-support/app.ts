@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
@@ -41,6 +41,8 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
       await app.close();
       await ctx.jobs.stop();
       await t.drop();
+      // The data folder holds the models copied in (about 6 MB): a full run makes hundreds.
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
@@ -8,6 +8,9 @@ import { encodeModel, modelVersion, readModelFile } from '../classify/model-file
 import { defaultModelPath, getClassifier } from '../classify/load.js';
 import { REPORT_FILE } from '../train/train.js';
 
+/** The folders `candidateModel` made, removed after the tests. */
+const made: string[] = [];
+
 /** A second, different model: the shipped one with one bias moved, re-versioned, with a report beside it. */
 function candidateModel(): { path: string; version: string } {
   const shipped = readModelFile(defaultModelPath());
@@ -15,6 +18,7 @@ function candidateModel(): { path: string; version: string } {
   const header = { ...rest, biases: rest.biases.map((b, i) => (i === 0 ? b + 0.25 : b)) };
   const version = modelVersion(header, shipped.weights);
   const dir = mkdtempSync(join(tmpdir(), 'chhavi-model-'));
+  made.push(dir);
   const path = join(dir, 'chhavi-nlp.bin.gz');
   writeFileSync(path, encodeModel({ header: { ...header, version }, weights: shipped.weights }, 1));
   copyFileSync(join(defaultModelPath(), '..', REPORT_FILE), join(dir, REPORT_FILE));
@@ -29,6 +33,7 @@ describe('text model registry', () => {
   });
   afterAll(async () => {
     await t.close();
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
   });
 
   it('registers the shipped model once and makes it active', async () => {
