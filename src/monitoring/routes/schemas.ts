@@ -141,6 +141,10 @@ export const MentionDetailEnvelope = Type.Object({
       replyTo: Nullable(Type.String()),
       quoteOf: Nullable(Type.String()),
       shareOf: Nullable(Type.String()),
+      related: Type.Object(
+        { replyTo: Nullable(Type.String()), quoteOf: Nullable(Type.String()), shareOf: Nullable(Type.String()) },
+        { description: 'the stored mentions (ids) that this one answers, quotes or shares, on the same platform, when the caller may see them' },
+      ),
       media: Type.Unknown(),
       engagement: Type.Unknown(),
       raw: Type.Unknown({ description: 'the payload as received (evidence)' }),

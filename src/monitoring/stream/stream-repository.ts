@@ -106,14 +106,23 @@ export interface DetailRow extends SummaryRow {
   updatedAt: Date;
   expiresAt: Date | null;
   holds: string[];
+  replyToId: string | null;
+  quoteOfId: string | null;
+  shareOfId: string | null;
 }
+
+/** The stored mention (its id) that a mention answers, quotes or shares, when the caller may see it. */
+const related = (column: string, as: string) =>
+  `(SELECT r.id::text FROM mentions r WHERE r.platform = m.platform AND r.external_id = m.${column}
+     AND ($2::text[] IS NULL OR r.unit_ids && $2::text[])) AS "${as}"`;
 
 export async function findMention(q: Queryable, id: string, scope: readonly string[] | null): Promise<DetailRow | null> {
   const rows = await q.query<DetailRow>(
     `SELECT ${SUMMARY}, m.author_external_id AS "authorExternalId", m.normalized, m.reply_to AS "replyTo", m.quote_of AS "quoteOf",
             m.share_of AS "shareOf", m.media, m.engagement, m.raw, m.scores, m.model, m.source_id::text AS "sourceId",
             m.received_at AS "receivedAt", m.updated_at AS "updatedAt", m.expires_at AS "expiresAt",
-            coalesce((SELECT array_agg(h.reason ORDER BY h.reason) FROM mention_holds h WHERE h.mention_id = m.id), '{}') AS holds
+            coalesce((SELECT array_agg(h.reason ORDER BY h.reason) FROM mention_holds h WHERE h.mention_id = m.id), '{}') AS holds,
+            ${related('reply_to', 'replyToId')}, ${related('quote_of', 'quoteOfId')}, ${related('share_of', 'shareOfId')}
        FROM ${SUMMARY_FROM}
       WHERE m.id = $1::bigint AND ($2::text[] IS NULL OR m.unit_ids && $2::text[])`,
     [id, scopeParam(scope)],

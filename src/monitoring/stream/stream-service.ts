@@ -106,6 +106,7 @@ export class StreamService {
         replyTo: row.replyTo,
         quoteOf: row.quoteOf,
         shareOf: row.shareOf,
+        related: { replyTo: row.replyToId, quoteOf: row.quoteOfId, shareOf: row.shareOfId },
         media: row.media,
         engagement: row.engagement,
         raw: row.raw,

@@ -56,6 +56,8 @@ export interface MentionDetail extends MentionSummary {
   replyTo: string | null;
   quoteOf: string | null;
   shareOf: string | null;
+  /** The stored mentions (ids) of `replyTo`, `quoteOf` and `shareOf` on the same platform, when the caller may see them. */
+  related: { replyTo: string | null; quoteOf: string | null; shareOf: string | null };
   media: unknown;
   engagement: unknown;
   /** The payload as the platform sent it (evidence), or a marker once the author is pseudonymised. */

@@ -183,6 +183,21 @@ describe('mention detail', () => {
     expect(d.cluster!.size).toBeGreaterThanOrEqual(2);
     expect(d.cluster!.members.map((m) => m.id)).toContain(r.ids[1]);
   });
+
+  it('names the stored post a mention answers, when the caller may see it', async () => {
+    const post = mention('Traffic advisory: Ring Road closed near ITO', { unitIds: [unitA], externalId: `post-${seq}` });
+    const hidden = mention('A post of another district', { unitIds: [unitB], externalId: `hidden-${seq}` });
+    await ingest([post, hidden]);
+    const reply = mention('ITO पर तो सुबह से जाम है', { unitIds: [unitA], replyTo: post.externalId, quoteOf: hidden.externalId, shareOf: 'never-stored' });
+    const r = await ingest([reply]);
+    const [postRow] = await t.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM mentions WHERE platform = 'sandbox' AND external_id = $1", [post.externalId]);
+    const d = await t.ctx.monitoring.stream.detail(analystA, r.ids[0]!);
+    expect(d.mention).toMatchObject({ replyTo: post.externalId, quoteOf: hidden.externalId, shareOf: 'never-stored' });
+    // The quoted post is of a unit the analyst does not see: its id is not given away.
+    expect(d.mention.related).toEqual({ replyTo: postRow!.id, quoteOf: null, shareOf: null });
+    const all = await t.ctx.monitoring.stream.detail(supervisor, r.ids[0]!);
+    expect(all.mention.related.quoteOf).not.toBeNull();
+  });
 });
 
 describe('test this watch', () => {

@@ -30,9 +30,9 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
   const { mention: m, versions, cluster, watches, explanation } = data;
   const scores = labelScores(m.scores);
   const links = [
-    { key: 'replyTo', value: m.replyTo },
-    { key: 'quoteOf', value: m.quoteOf },
-    { key: 'shareOf', value: m.shareOf },
+    { key: 'replyTo', value: m.replyTo, id: m.related.replyTo },
+    { key: 'quoteOf', value: m.quoteOf, id: m.related.quoteOf },
+    { key: 'shareOf', value: m.shareOf, id: m.related.shareOf },
   ].filter((l) => l.value);
 
   return (
@@ -69,7 +69,7 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
           <dt>{t('monitoring.detail.url')}</dt>
           <dd data-testid="detail-url">{m.url ? <ExternalLink url={m.url} /> : <span className="muted">{t('monitoring.detail.none')}</span>}</dd>
           {links.map((l) => (
-            <FragmentRow key={l.key} label={t(`monitoring.detail.${l.key}`)} value={l.value!} />
+            <FragmentRow key={l.key} label={t(`monitoring.detail.${l.key}`)} value={l.value!} mentionId={l.id} />
           ))}
           <dt>{t('monitoring.detail.units')}</dt>
           <dd>{m.unitIds.length ? m.unitIds.map(unitLabel).join(', ') : <span className="muted">{t('monitoring.detail.none')}</span>}</dd>
@@ -196,12 +196,19 @@ export function MentionPage({ mentionId }: { mentionId: string }) {
   );
 }
 
-function FragmentRow({ label, value }: { label: string; value: string }) {
+/** A related post by its id on the platform; a link to its mention page when it is stored and the caller may see it. */
+function FragmentRow({ label, value, mentionId }: { label: string; value: string; mentionId: string | null }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>
-        <code>{value}</code>
+      <dd data-testid="related-mention">
+        {mentionId ? (
+          <Link to={`/monitoring/mentions/${encodeURIComponent(mentionId)}`}>
+            <code>{value}</code>
+          </Link>
+        ) : (
+          <code>{value}</code>
+        )}
       </dd>
     </>
   );
