@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { joinColumn, joinColumnBatches, NULL_VALUE, SEPARATOR } from './insert-columns.js';
+import { NULL_VALUE, SEPARATOR } from '../../db/list-params.js';
+import { joinColumn, joinColumnBatches } from './insert-columns.js';
 
 describe('insert columns', () => {
   it('ends every value with the separator and writes NULL as its own mark', () => {

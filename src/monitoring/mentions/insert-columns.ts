@@ -67,7 +67,6 @@ export interface RowMatches {
   unitIds: string[];
 }
 
-export { NULL_VALUE, SEPARATOR } from '../../db/list-params.js';
 
 /**
  * A column's values as one string. A value holding a separator would shift every value after it

@@ -1,5 +1,5 @@
 import type { IncomingMention } from '../mentions/incoming.js';
-import { getWithTimeout, SourceFetchError, type Poller } from './poller.js';
+import { getWithTimeout, SourceFetchError, type Poller, type PollDeps } from './poller.js';
 
 /** A Sandbox post as the public feed returns it (only the fields monitoring reads). */
 interface FeedPost {
@@ -67,7 +67,7 @@ function readCursor(cursor: string | null): SandboxCursor {
 }
 
 /** One page of a Sandbox list after `cursor`: the list under `field` and the next cursor. */
-async function page(base: string, path: string, field: string, cursor: string | null, deps: Parameters<Poller['poll']>[2]): Promise<{ list: unknown[]; cursor: string | null }> {
+async function page(base: string, path: string, field: string, cursor: string | null, deps: PollDeps): Promise<{ list: unknown[]; cursor: string | null }> {
   const url = new URL(path, base);
   url.searchParams.set('limit', String(SANDBOX_PAGE));
   if (cursor) url.searchParams.set('cursor', cursor);

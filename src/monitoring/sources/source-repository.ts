@@ -41,7 +41,7 @@ export async function findSourceByName(q: Queryable, kind: string, name: string)
  * When a failing source may be polled again (sources `s`, health `h`): its `retry_at`, unless the
  * source was edited or switched on after its last failure, which lets it run at once.
  */
-export const RETRY_AT = 'CASE WHEN s.updated_at > h.last_error_at THEN NULL ELSE h.retry_at END';
+const RETRY_AT = 'CASE WHEN s.updated_at > h.last_error_at THEN NULL ELSE h.retry_at END';
 
 /** An enabled polled source, when it last ran, its failures in a row and when it may run again after them. */
 export interface PolledSource extends SourceRow {
@@ -156,20 +156,21 @@ export interface SourceHealthView {
 }
 
 /**
- * Every source with its health, for the UI. `units` null means every source; otherwise only
- * sources that concern one of these units (an empty list matches nothing).
+ * Every source with its health, for the UI and the command line. `units` null means every
+ * source; otherwise the sources that concern one of these units and those that name none (the
+ * whole force's).
  */
 export async function listSourceHealth(q: Queryable, units: readonly string[] | null): Promise<SourceHealthView[]> {
   return q.query<SourceHealthView>(
-    `SELECT s.id, s.kind, s.name, s.unit_ids AS "unitIds", s.enabled, s.poll_seconds AS "pollSeconds", c.cursor,
+    `SELECT s.id::text AS id, s.kind, s.name, s.unit_ids AS "unitIds", s.enabled, s.poll_seconds AS "pollSeconds", c.cursor,
             h.last_run_at AS "lastRunAt", h.last_success_at AS "lastSuccessAt", h.last_error_at AS "lastErrorAt",
             h.last_error AS "lastError", coalesce(h.consecutive_failures, 0) AS "consecutiveFailures",
             ${RETRY_AT} AS "retryAt", h.last_item_at AS "lastItemAt", h.lag_seconds AS "lagSeconds", coalesce(h.items_total, 0)::float8 AS "itemsTotal"
        FROM sources s
        LEFT JOIN source_health h ON h.source_id = s.id
        LEFT JOIN source_cursors c ON c.source_id = s.id
-      WHERE ($1::text[] IS NULL OR s.unit_ids && $1::text[])
-      ORDER BY s.kind, s.name`,
-    [units],
+      WHERE ($1::text[] IS NULL OR s.unit_ids && $1::text[] OR cardinality(s.unit_ids) = 0)
+      ORDER BY s.kind, lower(s.name)`,
+    [units === null ? null : [...units]],
   );
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { MentionFilter, MentionVersion, SourceHealthView } from './stream-types.js';
-import { RETRY_AT } from '../sources/source-repository.js';
+import { listSourceHealth } from '../sources/source-repository.js';
 
 /**
  * SQL of the monitoring read side. `scope` is the actor's unit filter (`unitFilter`): null for
@@ -178,34 +178,19 @@ export async function recentForMatching(
   );
 }
 
+/** The sources in scope with their health (`listSourceHealth`), times as ISO strings. */
 export async function sourceHealth(q: Queryable, scope: readonly string[] | null): Promise<Omit<SourceHealthView, 'state'>[]> {
-  const rows = await q.query<Record<string, unknown>>(
-    `SELECT s.id::text AS id, s.kind, s.name, s.unit_ids AS "unitIds", s.enabled, s.poll_seconds AS "pollSeconds",
-            h.last_run_at AS "lastRunAt", h.last_success_at AS "lastSuccessAt", h.last_error_at AS "lastErrorAt", h.last_error AS "lastError",
-            coalesce(h.consecutive_failures, 0) AS "consecutiveFailures", ${RETRY_AT} AS "retryAt", h.last_item_at AS "lastItemAt", h.lag_seconds AS "lagSeconds",
-            coalesce(h.items_total, 0)::float8 AS "itemsTotal"
-       FROM sources s LEFT JOIN source_health h ON h.source_id = s.id
-      WHERE ($1::text[] IS NULL OR s.unit_ids && $1::text[] OR cardinality(s.unit_ids) = 0)
-      ORDER BY s.kind, lower(s.name)`,
-    [scopeParam(scope)],
-  );
-  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
-  return rows.map((r) => ({
-    id: r.id as string,
-    kind: r.kind as string,
-    name: r.name as string,
-    unitIds: r.unitIds as string[],
-    enabled: r.enabled as boolean,
-    pollSeconds: (r.pollSeconds as number | null) ?? null,
-    lastRunAt: iso(r.lastRunAt),
-    lastSuccessAt: iso(r.lastSuccessAt),
-    lastErrorAt: iso(r.lastErrorAt),
-    lastError: (r.lastError as string | null) ?? null,
-    consecutiveFailures: Number(r.consecutiveFailures),
-    retryAt: iso(r.retryAt),
-    lastItemAt: iso(r.lastItemAt),
-    lagSeconds: r.lagSeconds === null || r.lagSeconds === undefined ? null : Number(r.lagSeconds),
-    itemsTotal: Number(r.itemsTotal),
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return (await listSourceHealth(q, scope)).map(({ cursor: _cursor, ...h }) => ({
+    ...h,
+    lastRunAt: iso(h.lastRunAt),
+    lastSuccessAt: iso(h.lastSuccessAt),
+    lastErrorAt: iso(h.lastErrorAt),
+    retryAt: iso(h.retryAt),
+    lastItemAt: iso(h.lastItemAt),
+    lagSeconds: h.lagSeconds === null ? null : Number(h.lagSeconds),
+    itemsTotal: Number(h.itemsTotal),
+    consecutiveFailures: Number(h.consecutiveFailures),
   }));
 }
 

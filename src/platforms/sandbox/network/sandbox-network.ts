@@ -23,6 +23,11 @@ export interface SandboxPostView {
   metrics: { likes: number; shares: number; comments: number; views: number };
 }
 
+/** The id a list starts after: the cursor when it is one (a row id), else the start. */
+function afterId(cursor: string | null): string {
+  return cursor && /^\d{1,18}$/.test(cursor) ? cursor : '0';
+}
+
 /** A comment as the public comments feed shows it: the post it answers, who wrote it, what it says. */
 export interface SandboxFeedCommentView {
   id: string;
@@ -223,7 +228,7 @@ export class SandboxNetwork {
 
   async comments(id: string, cursor: string | null, limit: number): Promise<{ comments: SandboxCommentRow[]; cursor: string | null }> {
     if (!(await repo.findSandboxPost(this.db, id))) throw new AppError('not_found', 'post not found');
-    const after = cursor && /^\d{1,18}$/.test(cursor) ? cursor : '0';
+    const after = afterId(cursor);
     const rows = await repo.listSandboxComments(this.db, id, after, limit);
     return { comments: rows, cursor: rows.length === limit ? rows[rows.length - 1]!.id : null };
   }
@@ -249,14 +254,14 @@ export class SandboxNetwork {
 
   /** The public feed after a cursor, oldest first. */
   async feed(cursor: string | null, limit: number): Promise<{ posts: SandboxPostView[]; cursor: string | null }> {
-    const after = cursor && /^\d{1,18}$/.test(cursor) ? cursor : '0';
+    const after = afterId(cursor);
     const rows = await repo.sandboxFeed(this.db, after, limit);
     return { posts: rows.map((r) => this.view(r)), cursor: rows.length ? rows[rows.length - 1]!.id : cursor };
   }
 
   /** Every comment on a post still up, oldest first after the cursor: replies are public, as on the platforms it stands for. */
   async commentsFeed(cursor: string | null, limit: number): Promise<{ comments: SandboxFeedCommentView[]; cursor: string | null }> {
-    const after = cursor && /^\d{1,18}$/.test(cursor) ? cursor : '0';
+    const after = afterId(cursor);
     const rows = await repo.sandboxCommentsFeed(this.db, after, limit);
     return {
       comments: rows.map((r) => ({

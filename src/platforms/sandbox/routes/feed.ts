@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../app/context.js';
 import type { App } from '../../../http/server.js';
 import { SANDBOX_POLICY } from './sandbox-auth.js';
-import { SandboxFeedComment, SandboxPost } from './schemas.js';
+import { FeedPage, SandboxFeedComment, SandboxPost } from './schemas.js';
 
 export function sandboxFeedRoute(app: App, ctx: AppContext): void {
   app.get(
@@ -11,7 +11,7 @@ export function sandboxFeedRoute(app: App, ctx: AppContext): void {
       schema: {
         tags: ['sandbox'],
         summary: 'Sandbox: the public feed of every account, oldest first after a cursor',
-        querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 20 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        querystring: FeedPage,
         response: { 200: Type.Object({ posts: Type.Array(SandboxPost), cursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
       config: { policy: SANDBOX_POLICY },
@@ -27,7 +27,7 @@ export function sandboxCommentsFeedRoute(app: App, ctx: AppContext): void {
       schema: {
         tags: ['sandbox'],
         summary: 'Sandbox: every comment on a post still up, oldest first after a cursor (replies are public, as on the platforms it stands for)',
-        querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 20 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        querystring: FeedPage,
         response: { 200: Type.Object({ comments: Type.Array(SandboxFeedComment), cursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
       config: { policy: SANDBOX_POLICY },

@@ -22,6 +22,9 @@ export const SandboxPost = Type.Object({
 
 export const SandboxComment = Type.Object({ id: Type.String(), author: Type.String(), text: Type.String(), at: Type.String() });
 
+/** A page of a public feed: after this cursor, this many at most. */
+export const FeedPage = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 20 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
+
 export const SandboxFeedComment = Type.Object({
   id: Type.String(),
   post: Type.Object({ id: Type.String(), url: Type.String(), account: Type.String({ description: 'handle of the account whose post this answers' }) }),
