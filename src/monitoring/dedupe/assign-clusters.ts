@@ -81,6 +81,15 @@ export function clustersSeen(q: Queryable, clusterIds: Iterable<string>, at: num
   }
 }
 
+/** An item of a batch to cluster: its near-duplicate key (null: too few words) and created time. */
+export interface ClusterItem {
+  key: string | null;
+  seenAt: string;
+}
+
+/** An item to look up: its signature and band values (null: no key, or a twin of a known cluster). */
+type Lookup = { sig: Signature; bands: number[] } | null;
+
 /**
  * Incremental near-duplicate clustering of one batch: each signature joins the most similar
  * cluster at or above THRESHOLD (clusters already stored, or ones this batch starts), else starts
@@ -90,48 +99,98 @@ export function clustersSeen(q: Queryable, clusterIds: Iterable<string>, at: num
  * cluster's key holds its unique-index lock only while it is inserted, so a concurrent batch with
  * the same new key does not wait for this batch's whole write. A cluster made for a batch whose
  * write then fails keeps size 0 until a mention joins it; writing the batch again finds it.
+ *
+ * The work on the items is in the synchronous steps below, this function only awaits the
+ * statements between them: it runs once a batch, so V8 gathers its type feedback slowly and
+ * optimises it again and again during a process's first minutes; kept small, each of those
+ * compilations is cheap (with the loops inside, each took 100-160 ms of a helper thread).
  */
-export async function assignClusters(q: Queryable, items: { key: string | null; seenAt: string }[]): Promise<(string | null)[]> {
+export async function assignClusters(q: Queryable, items: readonly ClusterItem[]): Promise<(string | null)[]> {
   const now = Date.now();
-  const { stored, twins } = memoryOf(q);
-  const known: (string | null)[] = items.map((it) => {
-    const t = it.key ? twins.get(it.key) : undefined;
-    return t !== undefined && t.at > now - TWIN_MS ? t.id : null;
-  });
-  const mine = items.map((it, n) => {
-    if (!it.key || known[n] !== null) return null;
-    const sig = decode(it.key);
-    return { sig, bands: bandsOf(sig) };
-  });
-  const allBands = new Set<number>();
-  for (const d of mine) if (d) for (const band of d.bands) allBands.add(band);
-  // The clusters sharing bands; their keys and last-seen times are read only for those not known
-  // here to be within the window.
-  const windowStart = now - CLUSTER_WINDOW_DAYS * DAY_MS;
+  const memory = memoryOf(q);
+  const known = twinsOf(memory, items, now);
+  const lookups = lookupsOf(items, known);
+  const shared = await clustersSharingBands(q, bandValuesOf(lookups));
+  const { candidates, unknown } = sortCandidates(memory, shared, now - CLUSTER_WINDOW_DAYS * DAY_MS);
+  const inWindow = await clustersInWindow(q, unknown, CLUSTER_WINDOW_DAYS);
+  addStored(memory, candidates, inWindow);
+  const { leaderOf, fresh } = clusterItems(items, lookups, candidates);
+  const created = await ensureClusters(q, fresh);
+  return resultOf(memory, items, known, leaderOf, fresh, created, now);
+}
+
+/** For each item, the cluster of its twin when its key started a cluster within the last hour, else null. */
+function twinsOf({ twins }: ClusterMemory, items: readonly ClusterItem[], now: number): (string | null)[] {
+  const known = new Array<string | null>(items.length);
+  for (let n = 0; n < items.length; n++) {
+    const key = items[n]!.key;
+    const t = key ? twins.get(key) : undefined;
+    known[n] = t !== undefined && t.at > now - TWIN_MS ? t.id : null;
+  }
+  return known;
+}
+
+function lookupsOf(items: readonly ClusterItem[], known: readonly (string | null)[]): Lookup[] {
+  const lookups = new Array<Lookup>(items.length);
+  for (let n = 0; n < items.length; n++) {
+    const key = items[n]!.key;
+    if (!key || known[n] !== null) lookups[n] = null;
+    else {
+      const sig = decode(key);
+      lookups[n] = { sig, bands: bandsOf(sig) };
+    }
+  }
+  return lookups;
+}
+
+function bandValuesOf(lookups: readonly Lookup[]): number[] {
+  const values = new Set<number>();
+  for (const d of lookups) if (d) for (const band of d.bands) values.add(band);
+  return [...values];
+}
+
+/** The clusters sharing bands: those known here to be within the window, and the ids to read. */
+function sortCandidates({ stored }: ClusterMemory, ids: readonly string[], windowStart: number): { candidates: Leader[]; unknown: string[] } {
   const candidates: Leader[] = [];
   const unknown: string[] = [];
-  for (const id of await clustersSharingBands(q, [...allBands])) {
+  for (const id of ids) {
     const l = stored.get(id);
     if (l !== undefined && l.lastSeen > windowStart) candidates.push(l);
     else unknown.push(id);
   }
-  for (const c of await clustersInWindow(q, unknown, CLUSTER_WINDOW_DAYS)) candidates.push(storedLeader(stored, c.id, c.key, c.lastSeenAt));
+  return { candidates, unknown };
+}
 
-  // A leader that can reach the threshold shares at least MIN_SHARED_BANDS whole bands with the
-  // item (see minhash.ts): leaders are filed under each of their bands, and an item compares only
-  // the leaders it meets under that many of its own bands, each once. The same signature is the
-  // same key, so an item whose key a leader has joins it (similarity 1).
+function addStored({ stored }: ClusterMemory, candidates: Leader[], read: readonly { id: string; key: string; lastSeenAt: number }[]): void {
+  for (const c of read) candidates.push(storedLeader(stored, c.id, c.key, c.lastSeenAt));
+}
+
+/** A cluster this batch starts. */
+interface Fresh {
+  key: string;
+  bands: number[];
+  seenAt: string;
+  sig: Signature;
+}
+
+/**
+ * Each item to its most similar leader at or above THRESHOLD, or a leader of its own (`fresh`).
+ * A leader that can reach the threshold shares at least MIN_SHARED_BANDS whole bands with the
+ * item (see minhash.ts): leaders are filed under each of their bands, and an item compares only
+ * the leaders it meets under that many of its own bands, each once. The same signature is the
+ * same key, so an item whose key a leader has joins it (similarity 1).
+ */
+function clusterItems(items: readonly ClusterItem[], lookups: readonly Lookup[], candidates: readonly Leader[]): { leaderOf: (Leader | null)[]; fresh: Fresh[] } {
   // A key of another length (the SimHash keys before 0022) is no signature to compare with.
   const leaders: Leader[] = candidates.filter((c) => c.sig.length === HASHES);
   const byBand = new BandIndex(leaders.length + items.length, BANDS, HASHES);
   for (const c of leaders) byBand.add(c.bands, c.sig);
-
-  const leaderOf: (Leader | null)[] = [];
-  const fresh: { key: string; bands: number[]; seenAt: string; sig: Signature }[] = [];
+  const leaderOf = new Array<Leader | null>(items.length);
+  const fresh: Fresh[] = [];
   for (let n = 0; n < items.length; n++) {
-    const d = mine[n];
+    const d = lookups[n];
     if (!d) {
-      leaderOf.push(null);
+      leaderOf[n] = null;
       continue;
     }
     let best: Leader | null = null;
@@ -153,22 +212,40 @@ export async function assignClusters(q: Queryable, items: { key: string | null; 
       leaders.push(best);
       fresh.push({ key: best.key, bands: d.bands, seenAt: it.seenAt, sig: d.sig });
     }
-    leaderOf.push(best);
+    leaderOf[n] = best;
   }
-  const created = await ensureClusters(q, fresh);
+  return { leaderOf, fresh };
+}
+
+/** Each item's cluster id; the new clusters are remembered, and the keys that are their clusters' own become twins. */
+function resultOf(
+  { stored, twins }: ClusterMemory,
+  items: readonly ClusterItem[],
+  known: readonly (string | null)[],
+  leaderOf: readonly (Leader | null)[],
+  fresh: readonly Fresh[],
+  created: ReadonlyMap<string, string>,
+  now: number,
+): (string | null)[] {
   // The new clusters are known from now on (their last-seen time once a write commits members).
   for (const f of fresh) {
     const id = created.get(f.key);
     if (id !== undefined && !stored.has(id)) remember(stored, { key: f.key, id, sig: f.sig, bands: f.bands, lastSeen: -Infinity });
   }
-  return items.map((it, n) => {
-    const l = leaderOf[n] ?? null;
+  const ids = new Array<string | null>(items.length);
+  for (let n = 0; n < items.length; n++) {
     const twin = known[n] ?? null;
-    if (twin !== null) return twin;
+    if (twin !== null) {
+      ids[n] = twin;
+      continue;
+    }
+    const l = leaderOf[n] ?? null;
     const id = l === null ? null : (l.id ?? created.get(l.key) ?? null);
-    if (id !== null && l!.key === it.key) twins.set(it.key, { id, at: now });
-    return id;
-  });
+    const key = items[n]!.key;
+    if (id !== null && key !== null && l!.key === key) twins.set(key, { id, at: now });
+    ids[n] = id;
+  }
+  return ids;
 }
 
 /**

@@ -66,9 +66,35 @@ export async function ensureClusters(q: Queryable, rows: { key: string; bands: n
   return out;
 }
 
+/** A new mention of a cluster. */
+export interface ClusterMember {
+  clusterId: string;
+  mentionId: string;
+  createdAt: string;
+}
+
 /** Adds newly stored members to their clusters' size and first/last seen, in id order (no deadlock between writers). */
-export async function addMembers(q: Queryable, members: { clusterId: string; mentionId: string; createdAt: string }[]): Promise<void> {
+export async function addMembers(q: Queryable, members: readonly ClusterMember[]): Promise<void> {
   if (members.length === 0) return;
+  await q.execute(
+    `UPDATE clusters c
+        SET size = c.size + d.n,
+            first_mention_id = CASE WHEN c.first_mention_id IS NULL OR d.first_at < c.first_seen_at THEN d.first ELSE c.first_mention_id END,
+            first_seen_at = LEAST(c.first_seen_at, d.first_at),
+            last_seen_at = GREATEST(c.last_seen_at, d.last_at, now())
+       FROM (SELECT id::bigint, n::int, first::bigint, first_at::timestamptz, last_at::timestamptz
+               FROM unnest(string_to_array($1, ','), string_to_array($2, ','), string_to_array($3, ','), ${splitParam(4)}, ${splitParam(5)})
+                 AS u(id, n, first, first_at, last_at)) d
+      WHERE c.id = d.id`,
+    memberParams(members),
+  );
+}
+
+/**
+ * The members by cluster, in id order, as the UPDATE's five lists (id, count, first member, its
+ * time, the last time). Apart from `addMembers`, which runs once a batch: see `assignClusters`.
+ */
+function memberParams(members: readonly ClusterMember[]): string[] {
   const agg = new Map<string, { n: number; first: string; firstAt: string; lastAt: string }>();
   for (const m of members) {
     const a = agg.get(m.clusterId);
@@ -83,19 +109,18 @@ export async function addMembers(q: Queryable, members: { clusterId: string; men
     }
   }
   const ids = [...agg.keys()].sort((a, b) => Number(a) - Number(b));
-  const rows = ids.map((id) => agg.get(id)!);
-  await q.execute(
-    `UPDATE clusters c
-        SET size = c.size + d.n,
-            first_mention_id = CASE WHEN c.first_mention_id IS NULL OR d.first_at < c.first_seen_at THEN d.first ELSE c.first_mention_id END,
-            first_seen_at = LEAST(c.first_seen_at, d.first_at),
-            last_seen_at = GREATEST(c.last_seen_at, d.last_at, now())
-       FROM (SELECT id::bigint, n::int, first::bigint, first_at::timestamptz, last_at::timestamptz
-               FROM unnest(string_to_array($1, ','), string_to_array($2, ','), string_to_array($3, ','), ${splitParam(4)}, ${splitParam(5)})
-                 AS u(id, n, first, first_at, last_at)) d
-      WHERE c.id = d.id`,
-    [ids.join(','), rows.map((r) => r.n).join(','), rows.map((r) => r.first).join(','), rows.map((r) => r.firstAt).join(TIME_SEPARATOR), rows.map((r) => r.lastAt).join(TIME_SEPARATOR)],
-  );
+  const n: number[] = [];
+  const first: string[] = [];
+  const firstAt: string[] = [];
+  const lastAt: string[] = [];
+  for (const id of ids) {
+    const a = agg.get(id)!;
+    n.push(a.n);
+    first.push(a.first);
+    firstAt.push(a.firstAt);
+    lastAt.push(a.lastAt);
+  }
+  return [ids.join(','), n.join(','), first.join(','), firstAt.join(TIME_SEPARATOR), lastAt.join(TIME_SEPARATOR)];
 }
 
 /**

@@ -82,20 +82,8 @@ export class MentionMatching implements MentionMatcher {
    */
   async afterWrite(tx: Queryable, written: WrittenMentions): Promise<{ matches: WatchMatch[] }> {
     const { matched } = written;
-    const active = matched.length ? await stillActive(tx, [...new Set(matched.flatMap((m) => m.watchIds))]) : new Map<string, string[]>();
-    const pairs: WatchMatch[] = [];
-    const corrected: { mentionId: string; unitIds: string[] }[] = [];
-    for (const m of matched) {
-      let ended = false;
-      for (const watchId of m.watchIds) {
-        if (active.has(watchId)) pairs.push({ watchId, mentionId: m.mentionId });
-        else ended = true;
-      }
-      if (!ended) continue;
-      const units = new Set(m.unitIds);
-      for (const watchId of m.watchIds) for (const u of active.get(watchId) ?? []) units.add(u);
-      corrected.push({ mentionId: m.mentionId, unitIds: [...units].sort() });
-    }
+    const active = matched.length ? await stillActive(tx, watchIdsOf(matched)) : new Map<string, string[]>();
+    const { pairs, corrected } = matchesStillActive(matched, active);
     const fresh = await insertMatches(tx, pairs);
     await setUnits(tx, corrected);
     // After the units are final: a watch's unit may be one that pseudonymises.
@@ -137,4 +125,32 @@ export class MentionMatching implements MentionMatcher {
     await this.alerts.onMatched(tx, fresh);
     return { matches: fresh };
   }
+}
+
+function watchIdsOf(matched: WrittenMentions['matched']): string[] {
+  const ids = new Set<string>();
+  for (const m of matched) for (const id of m.watchIds) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * The matches of watches still active (`active`: id → units), and the units of the mentions that
+ * matched a watch no longer active (its units taken away again). Apart from `afterWrite`, which
+ * runs once a batch (see `assignClusters`).
+ */
+function matchesStillActive(matched: WrittenMentions['matched'], active: ReadonlyMap<string, string[]>): { pairs: WatchMatch[]; corrected: { mentionId: string; unitIds: string[] }[] } {
+  const pairs: WatchMatch[] = [];
+  const corrected: { mentionId: string; unitIds: string[] }[] = [];
+  for (const m of matched) {
+    let ended = false;
+    for (const watchId of m.watchIds) {
+      if (active.has(watchId)) pairs.push({ watchId, mentionId: m.mentionId });
+      else ended = true;
+    }
+    if (!ended) continue;
+    const units = new Set(m.unitIds);
+    for (const watchId of m.watchIds) for (const u of active.get(watchId) ?? []) units.add(u);
+    corrected.push({ mentionId: m.mentionId, unitIds: [...units].sort() });
+  }
+  return { pairs, corrected };
 }

@@ -1,11 +1,12 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
 import { addMembers, assignClusters, clustersSeen } from '../dedupe/assign-clusters.js';
+import type { ClusterMember } from '../dedupe/cluster-repository.js';
 import type { WatchIndex } from '../matching/watch-index.js';
 import { rememberWords } from '../search/search-words.js';
 import { defaultEnricher, type Enricher } from './enricher.js';
 import type { IncomingMention } from './incoming.js';
-import { findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type MentionRow } from './mention-repository.js';
+import { findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type InsertedMention, type MentionRow } from './mention-repository.js';
 import { encodeRows, joinColumn, type ColumnBatch, type RowMatches } from './insert-columns.js';
 import { contentHash, prepareRow, storable } from './prepare.js';
 
@@ -129,29 +130,41 @@ function roundsOf(keys: readonly string[]): number[][] {
 
 /** One round: the INSERT of its items (`columns`), then the items that were stored already, then cluster members. */
 async function writeRound(tx: Queryable, batch: PreparedBatch, items: number[], columns: readonly string[], clusterIds: (string | null)[], state: WriteState): Promise<void> {
-  const { written, result } = state;
   const inserted = await insertNew(tx, columns, joinColumn(items.map((i) => clusterIds[i] ?? null)), items.length);
-  const insertedKeys = new Map(inserted.map((m) => [rowKey(m.platform, m.external_id), m.id]));
-  const members: { clusterId: string; mentionId: string; createdAt: string }[] = [];
+  const { existing, members } = sortInserted(batch, items, inserted, clusterIds, state);
+  if (existing.length) await compareExisting(tx, existing, state.written, state.result);
+  // Last, so the cluster rows stay locked for as short a time as possible.
+  await addMembers(tx, members);
+}
+
+/**
+ * The round's items after its INSERT: those stored now are counted (with their matches and cluster
+ * membership), the others returned whole to be compared. Apart from `writeRound`, which runs once a
+ * batch (see `assignClusters`).
+ */
+function sortInserted(batch: PreparedBatch, items: readonly number[], inserted: readonly InsertedMention[], clusterIds: readonly (string | null)[], state: WriteState): { existing: MentionRow[]; members: ClusterMember[] } {
+  const { written, result } = state;
+  const insertedKeys = new Map<string, string>();
+  for (const m of inserted) insertedKeys.set(rowKey(m.platform, m.external_id), m.id);
+  const members: ClusterMember[] = [];
   const existing: MentionRow[] = [];
   for (const i of items) {
     const id = insertedKeys.get(batch.keys[i]!);
-    if (id === undefined) existing.push(batch.row(i));
-    else {
-      result.stored++;
-      written.stored.push(id);
-      const matches = batch.columns.matches[i];
-      if (matches) written.matched.push({ mentionId: id, ...matches });
-      const clusterId = clusterIds[i];
-      if (clusterId) {
-        members.push({ clusterId, mentionId: id, createdAt: batch.columns.createdAt[i]! });
-        state.joined.add(clusterId);
-      }
+    if (id === undefined) {
+      existing.push(batch.row(i));
+      continue;
+    }
+    result.stored++;
+    written.stored.push(id);
+    const matches = batch.columns.matches[i];
+    if (matches) written.matched.push({ mentionId: id, ...matches });
+    const clusterId = clusterIds[i];
+    if (clusterId) {
+      members.push({ clusterId, mentionId: id, createdAt: batch.columns.createdAt[i]! });
+      state.joined.add(clusterId);
     }
   }
-  if (existing.length) await compareExisting(tx, existing, written, result);
-  // Last, so the cluster rows stay locked for as short a time as possible.
-  await addMembers(tx, members);
+  return { existing, members };
 }
 
 /** Items whose key was already stored: duplicates, engagement refreshes, or edits and deletions. */
