@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.js';
 import { addMembers, clustersInWindow, clustersSharingBands, ensureClusters, retireBands } from './cluster-repository.js';
 import { RecentMap } from './recent-map.js';
 import { BandIndex } from './band-index.js';
-import { BANDS, bandsOf, decode, HASHES, MIN_SHARED_BANDS, THRESHOLD, type Signature } from './minhash.js';
+import { BANDS, bandsOf, decode, HASHES, MIN_SHARED_BANDS, THRESHOLD } from './minhash.js';
 
 /** Only clusters active within this many days take new members; an older rumour starts a new cluster. */
 export const CLUSTER_WINDOW_DAYS = 7;
@@ -13,7 +13,7 @@ interface Leader {
   key: string;
   /** The stored cluster's id; null for a cluster this batch starts. */
   id: string | null;
-  sig: Signature;
+  sig: Int32Array;
   bands: number[];
   /**
    * When the cluster was last seen as far as this process knows (ms; never later than the stored
@@ -44,6 +44,8 @@ interface ClusterMemory {
 }
 
 const STORED_MAX = 20_000;
+/** Positions of HASHES that must agree for THRESHOLD (10 of 16). */
+const NEED_AT_THRESHOLD = Math.ceil(THRESHOLD * HASHES - 1e-9);
 const TWIN_MS = 3_600_000;
 const TWINS_MAX = 100_000;
 const memories = new WeakMap<Queryable, ClusterMemory>();
@@ -52,6 +54,14 @@ function memoryOf(q: Queryable): ClusterMemory {
   let m = memories.get(q);
   if (!m) memories.set(q, (m = { stored: new RecentMap(STORED_MAX), twins: new RecentMap(TWINS_MAX) }));
   return m;
+}
+
+/**
+ * A key's MinHash signature as signed 32-bit integers: the batch's `BandIndex` copies and compares
+ * them as such (from a plain array, values from 2^31 up are doubles, each converted on every copy).
+ */
+function signatureOf(key: string): Int32Array {
+  return Int32Array.from(decode(key));
 }
 
 function remember(stored: ClusterMemory['stored'], l: Leader & { id: string }): Leader {
@@ -65,7 +75,7 @@ function storedLeader(stored: ClusterMemory['stored'], id: string, key: string, 
     if (lastSeen > l.lastSeen) l.lastSeen = lastSeen;
     return l;
   }
-  const sig = decode(key);
+  const sig = signatureOf(key);
   return remember(stored, { key, id, sig, bands: bandsOf(sig), lastSeen });
 }
 
@@ -88,7 +98,7 @@ export interface ClusterItem {
 }
 
 /** An item to look up: its signature and band values (null: no key, or a twin of a known cluster). */
-type Lookup = { sig: Signature; bands: number[] } | null;
+type Lookup = { sig: Int32Array; bands: number[] } | null;
 
 /**
  * Incremental near-duplicate clustering of one batch: each signature joins the most similar
@@ -136,7 +146,7 @@ function lookupsOf(items: readonly ClusterItem[], known: readonly (string | null
     const key = items[n]!.key;
     if (!key || known[n] !== null) lookups[n] = null;
     else {
-      const sig = decode(key);
+      const sig = signatureOf(key);
       lookups[n] = { sig, bands: bandsOf(sig) };
     }
   }
@@ -170,7 +180,7 @@ interface Fresh {
   key: string;
   bands: number[];
   seenAt: string;
-  sig: Signature;
+  sig: Int32Array;
 }
 
 /**
@@ -194,15 +204,18 @@ function clusterItems(items: readonly ClusterItem[], lookups: readonly Lookup[],
       continue;
     }
     let best: Leader | null = null;
-    let bestS = THRESHOLD;
+    // Positions that must agree: THRESHOLD's share at first, then the best leader's (a tie goes to
+    // the smaller key).
+    let need = NEED_AT_THRESHOLD;
     const met = byBand.sharing(d.bands, MIN_SHARED_BANDS);
     for (let j = 0; j < met; j++) {
       const leader = byBand.found[j]!;
+      const same = byBand.agreeing(leader, d.sig, need);
+      if (same < need) continue;
       const l = leaders[leader]!;
-      const s = byBand.similarity(leader, d.sig);
-      if (s > bestS || (s === bestS && (best === null || l.key < best.key))) {
+      if (same > need || best === null || l.key < best.key) {
         best = l;
-        bestS = s;
+        need = same;
       }
     }
     if (best === null) {

@@ -67,4 +67,15 @@ describe('BandIndex', () => {
     expect(index.similarity(0, [0, 0xffffffff, 5, 6])).toBe(0.5);
     expect(index.similarity(1, [0, 0xffffffff, 0x80000000, 7])).toBe(0);
   });
+
+  it('counts agreeing positions, and gives up as soon as fewer than needed can agree', () => {
+    const index = new BandIndex(1, 1, 4);
+    index.add([1], [0xffffffff, 2, 3, 4]);
+    expect(index.agreeing(0, [0xffffffff, 2, 3, 4], 4)).toBe(4);
+    expect(index.agreeing(0, [0xffffffff, 2, 0, 4], 3)).toBe(3);
+    // The first position already disagrees: at most 3 can, 4 are needed.
+    expect(index.agreeing(0, [0, 2, 3, 4], 4)).toBe(-1);
+    expect(index.agreeing(0, [0, 2, 3, 4], 3)).toBe(3);
+    expect(index.agreeing(0, [0, 0, 0, 0], 0)).toBe(0);
+  });
 });

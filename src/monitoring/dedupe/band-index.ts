@@ -24,7 +24,8 @@ export class BandIndex {
   private readonly seen: Int32Array;
   private readonly hits: Int32Array;
   private query = 0;
-  private readonly signatures: Uint32Array;
+  /** The signatures' values as signed 32-bit integers (compared as integers, not as doubles). */
+  private readonly signatures: Int32Array;
   /** Leaders added so far. */
   size = 0;
   /** The leaders found by the last `sharing`: its first n places, n as `sharing` returned. */
@@ -46,11 +47,11 @@ export class BandIndex {
     this.seen = new Int32Array(Math.max(1, maxLeaders));
     this.hits = new Int32Array(Math.max(1, maxLeaders));
     this.found = new Int32Array(Math.max(1, maxLeaders));
-    this.signatures = new Uint32Array(Math.max(1, maxLeaders * signatureLength));
+    this.signatures = new Int32Array(Math.max(1, maxLeaders * signatureLength));
   }
 
   /** Files a new leader (its signature: unsigned 32-bit values) under its band values and returns its number. */
-  add(values: readonly number[], signature: readonly number[]): number {
+  add(values: readonly number[], signature: ArrayLike<number>): number {
     if (this.size >= this.maxLeaders || values.length > this.valuesPerLeader || signature.length !== this.signatureLength) {
       throw new Error(`BandIndex: more leaders or values than it was made for, or a signature of another length (${this.maxLeaders} × ${this.valuesPerLeader}, ${this.signatureLength})`);
     }
@@ -90,12 +91,23 @@ export class BandIndex {
   }
 
   /** The share of positions where a leader's signature and this one agree (`similarity` in minhash.ts). */
-  similarity(leader: number, signature: readonly number[]): number {
+  similarity(leader: number, signature: ArrayLike<number>): number {
+    return this.agreeing(leader, signature, 0) / this.signatureLength;
+  }
+
+  /**
+   * How many positions of a leader's signature agree with this one, or -1 as soon as fewer than
+   * `need` can (most leaders met under two bands are far from the threshold).
+   */
+  agreeing(leader: number, signature: ArrayLike<number>, need: number): number {
     const { signatures, signatureLength } = this;
     const base = leader * signatureLength;
     let same = 0;
-    for (let i = 0; i < signatureLength; i++) if (signatures[base + i] === signature[i]) same++;
-    return same / signatureLength;
+    for (let i = 0; i < signatureLength; i++) {
+      if (signatures[base + i] === (signature[i]! | 0)) same++;
+      else if (same + signatureLength - 1 - i < need) return -1;
+    }
+    return same;
   }
 
   /** The slot holding `v`, or the empty slot where it would go (linear probing). */

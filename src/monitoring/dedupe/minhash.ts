@@ -139,7 +139,7 @@ export function signatureOfHashes(hashes: readonly number[]): Signature | null {
 }
 
 /** Band values tagged by position, as signed 32-bit integers (the GIN-indexed `bands` column). */
-export function bandsOf(sig: Signature): number[] {
+export function bandsOf(sig: ArrayLike<number>): number[] {
   const out: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = mix32(b + 1);
