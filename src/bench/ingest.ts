@@ -176,7 +176,7 @@ interface CpuPerMention {
 }
 
 /** Publishes everything through a pipeline and waits until it is stored; mentions per second. */
-async function throughput(scratch: ScratchDatabase, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<{ perS: number; cpu: CpuPerMention; matched: number }> {
+async function throughput(scratch: ScratchDatabase, items: IncomingMention[], enrich: Enricher, natsUrl: string | null, prefix: string): Promise<{ perS: number; cpu: CpuPerMention; matched: number; clusterIds: Float64Array }> {
   const db = scratch.db;
   const stream = `CHHAVI_BENCH_${randomBytes(4).toString('hex')}`;
   const p = new IngestPipeline({ db, logger: silentLogger, monitoring: scratch.matching }, { natsUrl: natsUrl ?? undefined, natsStream: stream, enrich, capacity: 20_000 });
@@ -211,10 +211,18 @@ async function throughput(scratch: ScratchDatabase, items: IncomingMention[], en
     const cpu = process.cpuUsage(cpu0);
     const server1 = serverCpuSeconds(scratch.name);
     if ((await countMentions(db, prefix)) !== items.length) throw new Error('ingest bench: stored count differs from published count');
+    // Each item's cluster as stored (NaN for none), for the COPY of the same rows; numbers in one
+    // typed array, not 50,000 strings for the phases after this one to carry through their collections.
+    const clusterIds = new Float64Array(items.length).fill(NaN);
+    const byItem = new Map(items.map((m, i) => [m.externalId, i]));
+    for (const r of await db.query<{ external_id: string; cluster_id: string }>('SELECT external_id, cluster_id::text AS cluster_id FROM mentions WHERE external_id LIKE $1 AND cluster_id IS NOT NULL', [`${prefix}-%`])) {
+      clusterIds[byItem.get(r.external_id)!] = Number(r.cluster_id);
+    }
     const [m] = await db.query<{ n: number }>('SELECT count(DISTINCT mention_id)::int AS n FROM watch_matches');
     if (natsUrl) await ((await p.getStream()) as NatsStream).destroy();
     return {
       perS: items.length / seconds,
+      clusterIds,
       matched: m!.n / (items.length + WARM_UP),
       cpu: {
         processUs: (cpu.user + cpu.system) / items.length,
@@ -304,21 +312,26 @@ function copyField(v: string | null): string {
   return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-/** The same rows (already enriched) by one plain COPY into a table shaped and indexed like mentions. */
-async function copyRows(scratch: ScratchDatabase, rows: MentionRow[]): Promise<{ perS: number; serverUs: number | null }> {
+/**
+ * The same rows (already enriched) by one plain COPY into a table shaped and indexed like mentions,
+ * with the clusters the pipeline gave them (`clusterIds`, by row; a partial index covers the rows
+ * that have one).
+ */
+async function copyRows(scratch: ScratchDatabase, rows: MentionRow[], clusterIds: Float64Array): Promise<{ perS: number; serverUs: number | null }> {
   const client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
   const database = scratch.name;
   try {
     await client.query('CREATE TABLE bench_copy (LIKE mentions INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES INCLUDING CONSTRAINTS)');
-    const cols = COPY_COLUMNS.map(([c]) => c).join(', ');
+    const cols = [...COPY_COLUMNS.map(([c]) => c), 'cluster_id'].join(', ');
     const server0 = serverCpuSeconds(database);
     const t0 = performance.now();
     const sink = client.query(copyFrom(`COPY bench_copy (${cols}) FROM STDIN`));
     async function* lines() {
       let buf = '';
-      for (const r of rows) {
-        buf += COPY_COLUMNS.map(([, f]) => copyField(f(r))).join('\t') + '\n';
+      for (let i = 0; i < rows.length; i++) {
+        const cluster = clusterIds[i]!;
+        buf += `${COPY_COLUMNS.map(([, f]) => copyField(f(rows[i]!))).join('\t')}\t${Number.isNaN(cluster) ? '\\N' : cluster}\n`;
         if (buf.length > 1 << 20) {
           yield buf;
           buf = '';
@@ -329,6 +342,9 @@ async function copyRows(scratch: ScratchDatabase, rows: MentionRow[]): Promise<{
     await pump(Readable.from(lines()), sink);
     const perS = rows.length / ((performance.now() - t0) / 1000);
     const server1 = serverCpuSeconds(database);
+    const [copied] = (await client.query<{ rows: number; clustered: number }>('SELECT count(*)::int AS rows, count(cluster_id)::int AS clustered FROM bench_copy')).rows;
+    const clustered = clusterIds.reduce((n, id) => (Number.isNaN(id) ? n : n + 1), 0);
+    if (copied!.rows !== rows.length || copied!.clustered !== clustered) throw new Error(`ingest bench: the COPY stored ${copied!.rows} rows (${copied!.clustered} with a cluster), not ${rows.length} (${clustered})`);
     return { perS, serverUs: server0 === null || server1 === null ? null : ((server1 - server0) * 1e6) / rows.length };
   } finally {
     await client.end();
@@ -368,8 +384,10 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
   };
 
   let s = await scratchDatabase(url);
+  let clusterIds: Float64Array;
   try {
     const t = await throughput(s, items, enrich, null, `b${run}`);
+    clusterIds = t.clusterIds;
     result.mentions_per_s = round(t.perS, 0);
     result.process_cpu_us_per_mention = round(t.cpu.processUs, 0);
     result.server_cpu_us_per_mention = t.cpu.serverUs === null ? null : round(t.cpu.serverUs, 0);
@@ -396,7 +414,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<Record<s
   const enrichPerS = items.length / ((performance.now() - enrichT0) / 1000);
   s = await scratchDatabase(url);
   try {
-    const c = await copyRows(s, prepared);
+    const c = await copyRows(s, prepared, clusterIds);
     result.copy_rows_per_s = round(c.perS, 0);
     result.copy_server_cpu_us_per_row = c.serverUs === null ? null : round(c.serverUs, 0);
   } finally {
