@@ -32,13 +32,13 @@ interface ClusterMemory {
    */
   stored: RecentMap<string, Leader>;
   /**
-   * The clusters of recent keys that are their clusters' own keys (the text that started them),
-   * and when. For an hour after, a copy with that key (the same words after normalisation: a
-   * forward, a share, a re-post) goes to that cluster without a lookup: the lookup would find it
-   * again, since no cluster is more similar than one with the same key (similarity 1; keys are
-   * unique), unless it has since left the window of days, which an hour hardly changes. A key
-   * that joined another key's cluster is looked up each time: a more similar cluster may have
-   * started since. Bounded: the entries least recently used leave first (`RecentMap`).
+   * The clusters recent keys went to, and when. For an hour after, a copy with the same key (the
+   * same words after normalisation: a forward, a share, a re-post) goes to that cluster without a
+   * lookup, so that copies of one text stay together. For a key that started its cluster the
+   * lookup would find it again (similarity 1; keys are unique), unless it has since left the window
+   * of days, which an hour hardly changes; a key that joined another key's cluster might, looked up
+   * again, go to a more similar cluster started since, which would part it from its own copies.
+   * Bounded: the entries least recently used leave first (`RecentMap`).
    */
   twins: RecentMap<string, { id: string; at: number }>;
 }
@@ -197,10 +197,18 @@ function clusterItems(items: readonly ClusterItem[], lookups: readonly Lookup[],
   for (const c of leaders) byBand.add(c.bands, c.sig);
   const leaderOf = new Array<Leader | null>(items.length);
   const fresh: Fresh[] = [];
+  // Copies of one text within the batch go where the first went (as in later batches: `twins`).
+  const byKey = new Map<string, Leader>();
   for (let n = 0; n < items.length; n++) {
     const d = lookups[n];
     if (!d) {
       leaderOf[n] = null;
+      continue;
+    }
+    const key = items[n]!.key!;
+    const copied = byKey.get(key);
+    if (copied !== undefined) {
+      leaderOf[n] = copied;
       continue;
     }
     let best: Leader | null = null;
@@ -226,11 +234,12 @@ function clusterItems(items: readonly ClusterItem[], lookups: readonly Lookup[],
       fresh.push({ key: best.key, bands: d.bands, seenAt: it.seenAt, sig: d.sig });
     }
     leaderOf[n] = best;
+    byKey.set(key, best);
   }
   return { leaderOf, fresh };
 }
 
-/** Each item's cluster id; the new clusters are remembered, and the keys that are their clusters' own become twins. */
+/** Each item's cluster id; the new clusters are remembered, and the items' keys become twins of their clusters. */
 function resultOf(
   { stored, twins }: ClusterMemory,
   items: readonly ClusterItem[],
@@ -255,7 +264,7 @@ function resultOf(
     const l = leaderOf[n] ?? null;
     const id = l === null ? null : (l.id ?? created.get(l.key) ?? null);
     const key = items[n]!.key;
-    if (id !== null && key !== null && l!.key === key) twins.set(key, { id, at: now });
+    if (id !== null && key !== null) twins.set(key, { id, at: now });
     ids[n] = id;
   }
   return ids;

@@ -147,6 +147,31 @@ describe('ingestBatch', () => {
     expect(c!.size).toBe(2);
   });
 
+  it('puts a copy of a text that joined another text\'s cluster into that cluster without looking up candidates', async () => {
+    const text = 'Jafrabad metro ke neeche bheed jama ho rahi hai, police ko turant bhejo, log pathar utha rahe hain';
+    const sql: string[] = [];
+    const db = new Proxy(t.db, {
+      get(target, prop) {
+        const v = Reflect.get(target, prop) as unknown;
+        if (prop === 'query') return (s: string, p?: readonly unknown[]) => (sql.push(s), target.query(s, p));
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const first = await ingestBatch({ db }, [item({ text })], languageOnlyEnricher);
+    // A small edit: another key, which joins the first text's cluster by lookup.
+    const edited = `${text}, forward karo`;
+    const joined = await ingestBatch({ db }, [item({ text: edited })], languageOnlyEnricher);
+    sql.length = 0;
+    const copy = await ingestBatch({ db }, [item({ text: `${edited}!!` })], languageOnlyEnricher);
+    expect(sql.some((s) => s.includes('FROM cluster_bands'))).toBe(false);
+    const rows = await t.db.query<{ cluster_id: string; cluster_key: string }>('SELECT cluster_id::text AS cluster_id, cluster_key FROM mentions WHERE id = ANY($1::bigint[]) ORDER BY id', [[first.ids[0], joined.ids[0], copy.ids[0]]]);
+    expect(rows[1]!.cluster_key).not.toBe(rows[0]!.cluster_key);
+    expect(rows[2]!.cluster_key).toBe(rows[1]!.cluster_key);
+    expect(new Set(rows.map((r) => r.cluster_id))).toEqual(new Set([rows[0]!.cluster_id]));
+    const [c] = await t.db.query<{ size: number }>('SELECT size FROM clusters WHERE id = $1', [rows[0]!.cluster_id]);
+    expect(c!.size).toBe(3);
+  });
+
   it('starts a new cluster for a copy of a rumour last seen more than the window ago', async () => {
     const text = 'Gokulpuri mein bachcha chor gang ghoom raha hai, sab apne bachchon ka dhyan rakhein';
     const old = await ingest([item({ text })]);
