@@ -27,6 +27,19 @@ function item(over: Partial<IncomingMention> = {}): IncomingMention {
 
 const ingest = (items: IncomingMention[]) => ingestBatch({ db: t.db }, items, languageOnlyEnricher);
 
+/** The test database, with the statements it is sent noted in `sql`. */
+function notingStatements(): { db: TestDatabase['db']; sql: string[] } {
+  const sql: string[] = [];
+  const db = new Proxy(t.db, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop) as unknown;
+      if (prop === 'query') return (s: string, p?: readonly unknown[]) => (sql.push(s), target.query(s, p));
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return { db, sql };
+}
+
 describe('ingestBatch', () => {
   it('stores each item once and a repeated batch stores nothing', async () => {
     const items = [item(), item(), item()];
@@ -126,15 +139,7 @@ describe('ingestBatch', () => {
 
   it('puts an exact copy in a later batch into its twin\'s cluster without looking up candidates', async () => {
     const text = 'Bhajanpura chowk par do gaadiyon ki takkar, rasta band hai, doosra raasta lijiye';
-    const sql: string[] = [];
-    // The same database, with its statements noted.
-    const db = new Proxy(t.db, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop) as unknown;
-        if (prop === 'query') return (s: string, p?: readonly unknown[]) => (sql.push(s), target.query(s, p));
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
+    const { db, sql } = notingStatements();
     const first = await ingestBatch({ db }, [item({ text })], languageOnlyEnricher);
     expect(sql.some((s) => s.includes('FROM cluster_bands'))).toBe(true);
     sql.length = 0;
@@ -149,14 +154,7 @@ describe('ingestBatch', () => {
 
   it('puts a copy of a text that joined another text\'s cluster into that cluster without looking up candidates', async () => {
     const text = 'Jafrabad metro ke neeche bheed jama ho rahi hai, police ko turant bhejo, log pathar utha rahe hain';
-    const sql: string[] = [];
-    const db = new Proxy(t.db, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop) as unknown;
-        if (prop === 'query') return (s: string, p?: readonly unknown[]) => (sql.push(s), target.query(s, p));
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
+    const { db, sql } = notingStatements();
     const first = await ingestBatch({ db }, [item({ text })], languageOnlyEnricher);
     // A small edit: another key, which joins the first text's cluster by lookup.
     const edited = `${text}, forward karo`;
