@@ -86,4 +86,17 @@ describe('WatchIndex', () => {
     expect(matched).toBeGreaterThan(50);
     expect(skipped).toBeGreaterThan(50);
   });
+
+  it('answers each index with its own watches when two ask about the same words in turn', () => {
+    const build = (queries: string[]) => WatchIndex.build(queries.map((query, i) => ({ id: `${query}#${i}`, query, unitIds: [], expiresAt: new Date(Date.now() + 60_000), version: 1 })));
+    const a = build(['danga']);
+    const b = build(['danga OR jam', 'jam NEAR/2 ITO']);
+    const ids = (index: WatchIndex, text: string) => index.matchMention({ text, platform: 'sandbox' }).map((w) => w.id);
+    for (let round = 0; round < 3; round++) {
+      expect(ids(a, 'danga near the jam')).toEqual(['danga#0']);
+      expect(ids(b, 'danga near the jam')).toEqual(['danga OR jam#0']);
+      expect(ids(a, 'jam at ITO')).toEqual([]);
+      expect(ids(b, 'jam at ITO')).toEqual(['danga OR jam#0', 'jam NEAR/2 ITO#1']);
+    }
+  });
 });

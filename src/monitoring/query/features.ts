@@ -45,6 +45,9 @@ interface Word {
   /** `~` + the key's first two letters, `^` + the spelling's first three ('' when too short). */
   keyPrefix: string;
   rawPrefix: string;
+  /** What the word offers of the anchors last asked (`offeredByWords`): the map asked, and its values (null: none). */
+  offerOf: ReadonlyMap<string, readonly unknown[]> | null;
+  offer: readonly unknown[] | null;
 }
 
 // Most words recur, so each is worked out once.
@@ -56,7 +59,7 @@ function word(text: string): Word {
   if (!w) {
     const raw = text.normalize('NFC').toLowerCase();
     const key = wordKey(text);
-    w = { raw, key, keyPrefix: key.length >= 2 ? `~${key.slice(0, 2)}` : '', rawPrefix: raw.length >= 3 ? `^${raw.slice(0, 3)}` : '' };
+    w = { raw, key, keyPrefix: key.length >= 2 ? `~${key.slice(0, 2)}` : '', rawPrefix: raw.length >= 3 ? `^${raw.slice(0, 3)}` : '', offerOf: null, offer: null };
     if (words.size >= WORDS_LIMIT) words.clear();
     words.set(text, w);
   }
@@ -149,20 +152,33 @@ export function offeredByWords<T>(text: string, anchors: ReadonlyMap<string, rea
   if (hasZeroWidth(text)) return null;
   const found: T[] = [];
   let told = true;
-  const take = (list: readonly T[] | undefined) => {
-    if (list !== undefined) for (const v of list) if (!found.includes(v)) found.push(v);
-  };
   scanTokens(text, (kind, start, end) => {
     if (!told) return;
     if (kind === 'hashtag') told = false;
     else if (kind === 'word' || kind === 'number') {
-      const w = word(text.slice(start, end));
-      take(anchors.get(w.key));
-      if (w.keyPrefix !== '') take(anchors.get(w.keyPrefix));
-      if (w.rawPrefix !== '') take(anchors.get(w.rawPrefix));
+      const offer = offerOf(word(text.slice(start, end)), anchors);
+      if (offer !== null) for (const v of offer) if (!found.includes(v)) found.push(v);
     }
   });
   return told ? found : null;
+}
+
+/**
+ * The values a word offers of `anchors` (under its key and prefixes), each once; null for none.
+ * Kept with the word for the map last asked, so a stream's recurring words are looked up once per
+ * watch index, not three times per mention.
+ */
+function offerOf<T>(w: Word, anchors: ReadonlyMap<string, readonly T[]>): readonly T[] | null {
+  if (w.offerOf !== anchors) {
+    const offer: T[] = [];
+    for (const k of [w.key, w.keyPrefix, w.rawPrefix]) {
+      const list = k === '' ? undefined : anchors.get(k);
+      if (list !== undefined) for (const v of list) if (!offer.includes(v)) offer.push(v);
+    }
+    w.offerOf = anchors;
+    w.offer = offer.length === 0 ? null : offer;
+  }
+  return w.offer as readonly T[] | null;
 }
 
 /**
