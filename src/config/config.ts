@@ -77,7 +77,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (secretKey !== undefined && Buffer.from(secretKey, 'base64').length !== 32) {
     throw new ConfigError('CHHAVI_SECRET_KEY must be base64 of exactly 32 bytes (openssl rand -base64 32)');
   }
-  const port = int(env, 'PORT', 8080, 0, 65535);
+  // The port given on the command line (`start --port`) wins over PORT, and the addresses derived
+  // from the port (the public URL, this server's Sandbox) follow it.
+  const port = overrides.port ?? int(env, 'PORT', 8080, 0, 65535);
   const config: Config = {
     dataDir: resolve(env.CHHAVI_DATA || 'data'),
     databaseUrl,

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PROCESS_ROLES, type ProcessRole } from '../../config/config.js';
 import { createContext } from '../../app/create-context.js';
 import { startProcess } from '../../app/start.js';
@@ -9,9 +9,9 @@ export function register(program: Command): void {
     .command('start')
     .description('run Chhavi: the web server, the job workers and the scheduler (all in one process by default)')
     .addOption(new Option('--role <role>', 'which part to run').choices(PROCESS_ROLES).default('all'))
-    .option('--port <port>', 'HTTP port (default 8080, or PORT)')
-    .action(async (opts: { role: ProcessRole; port?: string }) => {
-      const config = cliConfig(opts.port !== undefined ? { port: Number(opts.port) } : {});
+    .option('--port <port>', 'HTTP port (default 8080, or PORT)', parsePort)
+    .action(async (opts: { role: ProcessRole; port?: number }) => {
+      const config = cliConfig(opts.port !== undefined ? { port: opts.port } : {});
       const ctx = await createContext(config);
       const running = await startProcess(ctx, opts.role);
       let signals = 0;
@@ -33,4 +33,10 @@ export function register(program: Command): void {
       process.on('SIGTERM', () => shutdown('SIGTERM'));
       process.on('SIGINT', () => shutdown('SIGINT'));
     });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535.');
+  return port;
 }
