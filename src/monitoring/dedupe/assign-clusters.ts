@@ -129,7 +129,7 @@ export async function assignClusters(q: Queryable, items: readonly ClusterItem[]
   return resultOf(memory, items, known, leaderOf, fresh, created, now);
 }
 
-/** For each item, the cluster of its twin when its key started a cluster within the last hour, else null. */
+/** For each item, the cluster its key went to within the last hour (`twins`), else null. */
 function twinsOf({ twins }: ClusterMemory, items: readonly ClusterItem[], now: number): (string | null)[] {
   const known = new Array<string | null>(items.length);
   for (let n = 0; n < items.length; n++) {
