@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { addMembers, clustersInWindow, clustersSharingBands, ensureClusters, retireBands } from './cluster-repository.js';
+import { addMembers, clustersInWindow, clustersSharingBands, ensureClusters, retireBands, type ClusterMember } from './cluster-repository.js';
 import { RecentMap } from './recent-map.js';
 import { BandIndex } from './band-index.js';
 import { BANDS, bandsOf, decode, HASHES, MIN_SHARED_BANDS, THRESHOLD } from './minhash.js';
@@ -279,4 +279,4 @@ export function retireOldClusters(q: Queryable, now: Date): Promise<number> {
   return retireBands(q, new Date(now.getTime() - (CLUSTER_WINDOW_DAYS + 1) * DAY_MS));
 }
 
-export { addMembers };
+export { addMembers, type ClusterMember };

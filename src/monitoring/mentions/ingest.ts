@@ -1,7 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Logger } from '../../log/logger.js';
-import { addMembers, assignClusters, clustersSeen } from '../dedupe/assign-clusters.js';
-import type { ClusterMember } from '../dedupe/cluster-repository.js';
+import { addMembers, assignClusters, clustersSeen, type ClusterMember } from '../dedupe/assign-clusters.js';
 import type { WatchIndex } from '../matching/watch-index.js';
 import { rememberWords } from '../search/search-words.js';
 import { defaultEnricher, type Enricher } from './enricher.js';

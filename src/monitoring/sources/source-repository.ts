@@ -36,7 +36,6 @@ export async function findSourceByName(q: Queryable, kind: string, name: string)
   return row ?? null;
 }
 
-/** Enabled sources that are polled, with when each last ran. */
 /**
  * When a failing source may be polled again (sources `s`, health `h`): its `retry_at`, unless the
  * source was edited or switched on after its last failure, which lets it run at once.
@@ -53,6 +52,7 @@ export interface PolledSource extends SourceRow {
   retryAt: Date | null;
 }
 
+/** Enabled sources that are polled, with when each last ran and when a failing one may run again. */
 export async function listPolledSources(q: Queryable): Promise<PolledSource[]> {
   return q.query(
     `SELECT s.id, s.kind, s.name, s.unit_ids AS "unitIds", s.config, s.secret_enc AS "secretEnc", s.poll_seconds AS "pollSeconds",
