@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/db.js';
 import { languageOnlyEnricher } from './enricher.js';
 import type { IncomingMention } from './incoming.js';
@@ -27,20 +28,64 @@ function item(over: Partial<IncomingMention> = {}): IncomingMention {
 
 const ingest = (items: IncomingMention[]) => ingestBatch({ db: t.db }, items, languageOnlyEnricher);
 
-/** The test database, with the statements it is sent noted in `sql`. */
-function notingStatements(): { db: TestDatabase['db']; sql: string[] } {
-  const sql: string[] = [];
-  const db = new Proxy(t.db, {
+type Db = TestDatabase['db'];
+
+/** The test database with some of its methods replaced. */
+function dbWith(over: Partial<Pick<Db, 'query' | 'transaction'>>): Db {
+  return new Proxy(t.db, {
     get(target, prop) {
+      const own = (over as Record<PropertyKey, unknown>)[prop];
+      if (own !== undefined) return own;
       const v = Reflect.get(target, prop) as unknown;
-      if (prop === 'query') return (s: string, p?: readonly unknown[]) => (sql.push(s), target.query(s, p));
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+}
+
+/** The test database, with the statements it is sent noted in `sql`. */
+function notingStatements(): { db: Db; sql: string[] } {
+  const sql: string[] = [];
+  const db = dbWith({ query: <T>(s: string, p?: readonly unknown[]) => (sql.push(s), t.db.query<T>(s, p)) });
   return { db, sql };
 }
 
 describe('ingestBatch', () => {
+  it('runs one write transaction of the process at a time: a batch written meanwhile waits for the one before', async () => {
+    const spans: string[] = [];
+    const db = dbWith({
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
+        t.db.transaction(async (tx) => {
+          spans.push('begin');
+          // Long enough for the other batch to reach its transaction if nothing held it back.
+          await new Promise((r) => setTimeout(r, 50));
+          try {
+            return await fn(tx);
+          } finally {
+            spans.push('end');
+          }
+        }),
+    });
+    const a = [item(), item()];
+    const b = [item(), item()];
+    const [ra, rb] = await Promise.all([ingestBatch({ db }, a, languageOnlyEnricher), ingestBatch({ db }, b, languageOnlyEnricher)]);
+    expect(spans).toEqual(['begin', 'end', 'begin', 'end']);
+    expect([ra.stored, rb.stored]).toEqual([2, 2]);
+  });
+
+  it('goes on writing after a write that failed', async () => {
+    let fail = true;
+    const db = dbWith({
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => {
+        if (!fail) return t.db.transaction(fn);
+        fail = false;
+        return Promise.reject(new Error('connection lost'));
+      },
+    });
+    const [first, second] = await Promise.allSettled([ingestBatch({ db }, [item()], languageOnlyEnricher), ingestBatch({ db }, [item()], languageOnlyEnricher)]);
+    expect(first.status).toBe('rejected');
+    expect(second).toMatchObject({ status: 'fulfilled', value: { stored: 1 } });
+  });
+
   it('stores each item once and a repeated batch stores nothing', async () => {
     const items = [item(), item(), item()];
     const first = await ingest(items);
