@@ -3,6 +3,7 @@ import { detectLanguage } from '../../nlp/lang/detect.js';
 import { normalize } from '../../nlp/text/normalize.js';
 import type { Logger } from '../../log/logger.js';
 import { getClassifier } from '../../nlp/classify/load.js';
+import { RecentMap } from '../dedupe/recent-map.js';
 import { textKeys } from './text-keys.js';
 
 /** What the pipeline stores from the text-understanding step. */
@@ -63,6 +64,24 @@ export const fullEnricher: Enricher = (text) => {
     searchKeys: keys.searchKeys,
   };
 };
+
+/** Texts whose enrichment `remembering` keeps (at least half as many are kept, at most this many). */
+export const REMEMBERED_TEXTS = 20_000;
+
+/**
+ * `enrich`, answering a text it met lately from memory. An enrichment is a function of the text
+ * alone, and a stream repeats texts: a forwarded rumour, a retweet, a copied slogan arrive many
+ * times within minutes, each worth understanding once. The answers are shared, so callers must
+ * not change them.
+ */
+export function remembering(enrich: Enricher, max = REMEMBERED_TEXTS): Enricher {
+  const known = new RecentMap<string, MentionEnrichment>(max);
+  return (text) => {
+    let e = known.get(text);
+    if (e === undefined) known.set(text, (e = enrich(text)));
+    return e;
+  };
+}
 
 let chosen: Enricher | undefined;
 

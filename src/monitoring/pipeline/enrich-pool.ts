@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log/logger.js';
 import type { WatchIndex } from '../matching/watch-index.js';
-import { enricherOfKind, languageOnlyEnricher, type Enricher, type EnricherKind } from '../mentions/enricher.js';
+import { enricherOfKind, languageOnlyEnricher, remembering, type Enricher, type EnricherKind } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { itemKey, prepareBatch, type PreparedBatch } from '../mentions/ingest.js';
 import { joinColumnBatches, type ColumnBatch } from '../mentions/insert-columns.js';
@@ -90,9 +90,12 @@ export class EnrichPool {
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** `opts.local`, remembering texts as the threads do. */
+  private readonly local: Enricher | undefined;
 
   constructor(private readonly opts: EnrichPoolOptions) {
     this.max = Math.max(1, opts.threads ?? defaultEnrichThreads());
+    this.local = opts.local && remembering(opts.local);
   }
 
   get size(): number {
@@ -106,9 +109,9 @@ export class EnrichPool {
     const ready = this.threads.filter((t) => t.ready).length;
     // Threads start (and load the model) in the background; until one is ready, this thread enriches.
     if (items.length >= START_AT) while (this.threads.length < this.max) this.spawn();
-    if (this.opts.local && ready === 0) {
+    if (this.local && ready === 0) {
       this.touch();
-      return prepareBatch(items, this.opts.local, watches);
+      return prepareBatch(items, this.local, watches);
     }
     const now = new Date().toISOString();
     const chunks = Math.max(1, Math.min(Math.max(ready, 1), Math.ceil(items.length / MIN_CHUNK)));
@@ -119,7 +122,7 @@ export class EnrichPool {
     );
     this.touch();
     // A row whole is prepared again here, when the writer asks for it: the same enricher and time give the same row.
-    const local = this.opts.local ?? enricherOfKind(this.opts.enricher, this.opts.logger);
+    const local = this.local ?? enricherOfKind(this.opts.enricher, this.opts.logger);
     const rows = new Map<number, MentionRow>();
     const row = (i: number) => {
       let r = rows.get(i);

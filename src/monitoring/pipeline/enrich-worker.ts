@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { WatchIndex, type WatchSource } from '../matching/watch-index.js';
-import { enricherOfKind, type Enricher, type EnricherKind } from '../mentions/enricher.js';
+import { enricherOfKind, remembering, type Enricher, type EnricherKind } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { encodeRows, type ColumnBatch } from '../mentions/insert-columns.js';
 import { prepareRow } from '../mentions/prepare.js';
@@ -20,11 +20,11 @@ export interface EnrichRequest {
 
 export type EnrichResponse = { id: number; columns: ColumnBatch } | { id: number; error: { message: string; stack?: string | undefined } } | { ready: true };
 
-// The thread's own enricher: the model is loaded once per thread.
+// The thread's own enricher: the model is loaded once per thread; texts met lately are not enriched again.
 const enrichers: Partial<Record<EnricherKind, Enricher>> = {};
 
 function enricher(kind: EnricherKind): Enricher {
-  return (enrichers[kind] ??= enricherOfKind(kind));
+  return (enrichers[kind] ??= remembering(enricherOfKind(kind)));
 }
 
 // The model is loaded before the thread says it is ready, so no batch waits for the loading.
