@@ -50,21 +50,23 @@ function notingStatements(): { db: Db; sql: string[] } {
 }
 
 describe('ingestBatch', () => {
-  it('runs one write transaction of the process at a time: a batch written meanwhile waits for the one before', async () => {
+  it('runs one INSERT of mentions of the process at a time: a batch written meanwhile waits for the one before', async () => {
     const spans: string[] = [];
-    const db = dbWith({
-      transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
-        t.db.transaction(async (tx) => {
-          spans.push('begin');
-          // Long enough for the other batch to reach its transaction if nothing held it back.
-          await new Promise((r) => setTimeout(r, 50));
-          try {
-            return await fn(tx);
-          } finally {
-            spans.push('end');
-          }
-        }),
+    const noting = (tx: Queryable): Queryable => ({
+      ...tx,
+      query: async <T>(sql: string, params?: readonly unknown[]) => {
+        if (!sql.trimStart().startsWith('INSERT INTO mentions')) return tx.query<T>(sql, params);
+        spans.push('begin');
+        // Long enough for the other batch to reach its INSERT if nothing held it back.
+        await new Promise((r) => setTimeout(r, 50));
+        try {
+          return await tx.query<T>(sql, params);
+        } finally {
+          spans.push('end');
+        }
+      },
     });
+    const db = dbWith({ transaction: <T>(fn: (tx: Queryable) => Promise<T>) => t.db.transaction((tx) => fn(noting(tx))) });
     const a = [item(), item()];
     const b = [item(), item()];
     const [ra, rb] = await Promise.all([ingestBatch({ db }, a, languageOnlyEnricher), ingestBatch({ db }, b, languageOnlyEnricher)]);
@@ -72,19 +74,23 @@ describe('ingestBatch', () => {
     expect([ra.stored, rb.stored]).toEqual([2, 2]);
   });
 
-  it('goes on writing after a write that failed', async () => {
+  it('goes on writing after an INSERT that failed while the next waited for its turn', async () => {
     let fail = true;
-    const db = dbWith({
-      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => {
-        if (!fail) return t.db.transaction(fn);
+    const failingOnce = (tx: Queryable): Queryable => ({
+      ...tx,
+      query: async <T>(sql: string, params?: readonly unknown[]) => {
+        if (!fail || !sql.trimStart().startsWith('INSERT INTO mentions')) return tx.query<T>(sql, params);
         fail = false;
-        return Promise.reject(new Error('connection lost'));
+        await new Promise((r) => setTimeout(r, 50));
+        throw new Error('connection lost');
       },
     });
+    const db = dbWith({ transaction: <T>(fn: (tx: Queryable) => Promise<T>) => t.db.transaction((tx) => fn(failingOnce(tx))) });
     const [first, second] = await Promise.allSettled([ingestBatch({ db }, [item()], languageOnlyEnricher), ingestBatch({ db }, [item()], languageOnlyEnricher)]);
-    expect(first.status).toBe('rejected');
+    expect(first).toMatchObject({ status: 'rejected', reason: { message: 'connection lost' } });
     expect(second).toMatchObject({ status: 'fulfilled', value: { stored: 1 } });
   });
+
 
   it('stores each item once and a repeated batch stores nothing', async () => {
     const items = [item(), item(), item()];

@@ -80,7 +80,8 @@ export function prepareBatch(items: readonly IncomingMention[], enrich: Enricher
 
 /**
  * Writes a prepared batch: near-duplicate clusters and new search words first, then in one
- * transaction, after this process's write transactions before it (`inTurn`), the new mentions (ON CONFLICT DO NOTHING), versions for edits and deletions,
+ * transaction the new mentions (ON CONFLICT DO NOTHING; one such INSERT of the process at a time,
+ * `inTurn`), versions for edits and deletions,
  * refreshed engagement, then the matcher. Idempotent: writing the same batch again stores nothing.
  */
 export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Promise<IngestResult> {
@@ -91,31 +92,32 @@ export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Prom
   const rounds = roundsOf(batch.keys);
   const startedAt = Date.now();
   const state: WriteState = { result: { stored: 0, duplicates: 0, edited: 0, ids: [] }, written: { stored: [], matched: [], edited: [] }, joined: new Set() };
-  const result = await inTurn(ctx.db, () => ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { written } = state;
-    if (rounds.length === 1) await writeRound(tx, batch, rounds[0]!, columns.columns, clusterIds, state);
-    else for (const r of rounds) await writeRound(tx, batch, r, encodeRows(r.map((i) => batch.row(i))).columns, clusterIds, state);
+    if (rounds.length === 1) await writeRound(ctx.db, tx, batch, rounds[0]!, columns.columns, clusterIds, state);
+    else for (const r of rounds) await writeRound(ctx.db, tx, batch, r, encodeRows(r.map((i) => batch.row(i))).columns, clusterIds, state);
     state.result.ids = [...written.stored, ...written.edited];
     if (state.result.ids.length && ctx.monitoring) await ctx.monitoring.afterWrite(tx, written);
     return state.result;
-  }));
+  });
   // Committed: the clusters that took members were seen now (within the window for a week).
   clustersSeen(ctx.db, state.joined, startedAt);
   return result;
 }
 
-/** Each database's last write transaction of this process, settled or not (see `inTurn`). */
+/** Each database's last INSERT of mentions in this process, settled or not (see `inTurn`). */
 const turns = new WeakMap<Database, Promise<void>>();
 
 /**
- * Runs `write` when this process's write transactions on `db` before it have ended: one at a
- * time. The pipeline prepares and clusters several batches at once, and their INSERTs, run side by
- * side, fight over the same index pages: replayed alone into the server, the same rows cost 48-57
- * µs of its CPU a row with one writer, 67 with two and 76 with three (docs/ingestion.md). A write
- * that fails does not stop the next.
+ * Runs `insert` when this process's INSERTs of mentions into `db` before it have ended: one at a
+ * time. The pipeline has several batches in flight, and their INSERTs, run side by side, fight
+ * over the same index pages: replayed alone into the server, the same rows cost 48-57 µs of its
+ * CPU a row with one writer, 67 with two and 76 with three (docs/ingestion.md). The rest of a
+ * write (the cluster counters, the matches, the commit) touches other tables and runs beside the
+ * next INSERT. One that fails does not stop the next.
  */
-function inTurn<T>(db: Database, write: () => Promise<T>): Promise<T> {
-  const run = (turns.get(db) ?? Promise.resolve()).then(write);
+function inTurn<T>(db: Database, insert: () => Promise<T>): Promise<T> {
+  const run = (turns.get(db) ?? Promise.resolve()).then(insert);
   turns.set(db, run.then(() => undefined, () => undefined));
   return run;
 }
@@ -144,8 +146,8 @@ function roundsOf(keys: readonly string[]): number[][] {
 }
 
 /** One round: the INSERT of its items (`columns`), then the items that were stored already, then cluster members. */
-async function writeRound(tx: Queryable, batch: PreparedBatch, items: number[], columns: readonly string[], clusterIds: (string | null)[], state: WriteState): Promise<void> {
-  const inserted = await insertNew(tx, columns, joinColumn(items.map((i) => clusterIds[i] ?? null)), items.length);
+async function writeRound(db: Database, tx: Queryable, batch: PreparedBatch, items: number[], columns: readonly string[], clusterIds: (string | null)[], state: WriteState): Promise<void> {
+  const inserted = await inTurn(db, () => insertNew(tx, columns, joinColumn(items.map((i) => clusterIds[i] ?? null)), items.length));
   const { existing, members } = sortInserted(batch, items, inserted, clusterIds, state);
   if (existing.length) await compareExisting(tx, existing, state.written, state.result);
   // Last, so the cluster rows stay locked for as short a time as possible.
