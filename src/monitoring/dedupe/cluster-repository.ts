@@ -41,7 +41,9 @@ export async function ensureClusters(q: Queryable, rows: { key: string; bands: n
   // Sorted, so concurrent writers take the unique-index locks in one order.
   const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const keys = sorted.map((r) => r.key);
-  // The new clusters and their bands' lookup rows in one statement.
+  // The new clusters and their bands' lookup rows in one statement. A new cluster's id is new, so
+  // its band rows cannot be there already: no ON CONFLICT (whose speculative insertion costs
+  // every row an index probe and one more WAL record).
   const inserted = await q.query<{ id: string; key: string }>(
     `WITH ins AS (
        INSERT INTO clusters (key, bands, first_seen_at, last_seen_at)
@@ -52,7 +54,6 @@ export async function ensureClusters(q: Queryable, rows: { key: string; bands: n
      ), banded AS (
        INSERT INTO cluster_bands (band, cluster_id)
        SELECT DISTINCT b, ins.id FROM ins, unnest(ins.bands) AS b
-       ON CONFLICT DO NOTHING
      )
      SELECT id::text AS id, key FROM ins`,
     [keys.join(','), sorted.map((r) => r.bands.join(',')).join(';'), sorted.map((r) => r.seenAt).join(TIME_SEPARATOR)],
