@@ -10,6 +10,21 @@ export interface Queryable {
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
   /** Runs a script of several statements without parameters and returns the rows of all of them, in order. */
   queryScript<T = Record<string, unknown>>(script: string): Promise<T[]>;
+  /**
+   * `COPY table (columns) FROM` the given text, in COPY's text format (one row a line, values
+   * separated by tabs, `\N` for NULL, backslash escapes), the concatenation of `chunks`; returns
+   * the rows copied. The server reads it from the connection (`FROM STDIN`), PGlite from a blob.
+   */
+  copyIn(table: string, columns: readonly string[], chunks: readonly string[]): Promise<number>;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** The COPY statement's head, `COPY table (columns) FROM`, for names of the schema's own (refused otherwise). */
+export function copyHead(table: string, columns: readonly string[]): string {
+  for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`copyIn: not a plain identifier: ${JSON.stringify(name)}`);
+  if (columns.length === 0) throw new Error('copyIn: no columns');
+  return `COPY ${table} (${columns.join(', ')}) FROM`;
 }
 
 export interface Database extends Queryable {

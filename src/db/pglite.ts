@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { mkdirSync } from 'node:fs';
-import type { Database, Queryable } from './database.js';
+import { copyHead, type Database, type Queryable } from './database.js';
 
 /**
  * Embedded PostgreSQL in a data folder. PGlite runs one connection, so queries are serialised
@@ -39,6 +39,10 @@ function queryable(pg: PgliteLike): Queryable {
     },
     async execute(sql: string, params: readonly unknown[] = []) {
       const res = await pg.query(sql, params as unknown[]);
+      return res.affectedRows ?? 0;
+    },
+    async copyIn(table, columns, chunks) {
+      const res = await pg.query(`${copyHead(table, columns)} '/dev/blob'`, [], { blob: new Blob(chunks as string[]) });
       return res.affectedRows ?? 0;
     },
   };

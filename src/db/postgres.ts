@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.js';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyHead, type Database, type Queryable } from './database.js';
 
 // bigint (int8) and numeric come back as strings by default; counts in Chhavi fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -30,7 +31,30 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
       const res = await client.query(sql, params as unknown[]);
       return res.rowCount ?? 0;
     },
+    async copyIn(table, columns, chunks) {
+      const head = copyHead(table, columns);
+      if (client instanceof pg.Pool) {
+        const c = await client.connect();
+        try {
+          return await copyThrough(c, head, chunks);
+        } finally {
+          c.release();
+        }
+      }
+      return copyThrough(client, head, chunks);
+    },
   };
+}
+
+/** Streams `chunks` into `COPY … FROM STDIN` on one connection; resolves with the rows copied once the server has them all. */
+function copyThrough(client: pg.PoolClient, head: string, chunks: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sink = client.query(copyFrom(`${head} STDIN`));
+    sink.on('error', reject);
+    sink.on('finish', () => resolve(sink.rowCount ?? 0));
+    for (const chunk of chunks) sink.write(chunk);
+    sink.end();
+  });
 }
 
 function wrap(pool: pg.Pool): Database {
