@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../test-support/db.js'
 import { languageOnlyEnricher } from './enricher.js';
 import type { IncomingMention } from './incoming.js';
 import { ingestBatch } from './ingest.js';
+import { COPY_AT } from './insert-columns.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -273,3 +274,80 @@ describe('ingestBatch', () => {
     expect(one.stored).toBe(1);
   });
 });
+
+describe('ingestBatch by COPY (a batch of COPY_AT items or more)', () => {
+  /** The test database, with the tables its transactions COPY into noted in `copied`. */
+  function notingCopies(): { db: Db; copied: string[] } {
+    const copied: string[] = [];
+    const noting = (tx: Queryable): Queryable => ({ ...tx, copyIn: (table, columns, chunks) => (copied.push(table), tx.copyIn(table, columns, chunks)) });
+    return { copied, db: dbWith({ transaction: <T>(fn: (tx: Queryable) => Promise<T>) => t.db.transaction((tx) => fn(noting(tx))) }) };
+  }
+
+  /** Items of every kind of content: hostile and multi-line text, media, deletions, replies, units. */
+  function varied(n: number, tag: string): IncomingMention[] {
+    return Array.from({ length: n }, (_, i) =>
+      item({
+        externalId: `${tag}-${i}`,
+        text: [`दंगा की ख़बर ${i}\tगलत है\nforward mat karo`, `<img src=x onerror=alert(${i})> back\\slash "quoted" ${i}`, `Traffic jam at ITO ${i % 7}\r\nsince morning`, ''][i % 4]!,
+        media: i % 5 === 0 ? [{ type: 'image', url: `https://x.example/${i}.jpg` }] : undefined,
+        deleted: i % 9 === 0 ? true : undefined,
+        replyTo: i % 6 === 0 ? `p-${i}` : undefined,
+        unitIds: i % 3 === 0 ? ['8162', 'd"q'] : undefined,
+        engagement: { likes: i },
+        raw: { id: `${tag}-${i}`, nested: { tab: 'a\tb', nul: 'x\u0000y', sep: 'c\u001ed' } },
+      }),
+    );
+  }
+
+  const COMPARED = `text, normalized, lang, author_handle, reply_to, media, engagement, raw, content_hash, deleted_at IS NOT NULL AS deleted,
+    scores, labels, unit_ids, cluster_key, search_keys::text AS search_keys, created_at, cluster_id IS NOT NULL AS clustered`;
+
+  it('stores the rows as the INSERT stores them, with their clusters', async () => {
+    const { db, copied } = notingCopies();
+    const copiedItems = varied(COPY_AT, `cp${seq}`);
+    const r = await ingestBatch({ db }, copiedItems, languageOnlyEnricher);
+    expect(copied).toEqual(['mentions']);
+    expect(r).toMatchObject({ stored: COPY_AT, duplicates: 0, edited: 0 });
+    expect(new Set(r.ids).size).toBe(COPY_AT);
+    // The same items under other ids, in batches small enough for the INSERT (through the same
+    // database object, whose clustering remembers where each text went).
+    const inserted = copiedItems.map((m) => ({ ...m, externalId: `${m.externalId}-ins` }));
+    for (let i = 0; i < inserted.length; i += 100) await ingestBatch({ db }, inserted.slice(i, i + 100), languageOnlyEnricher);
+    expect(copied).toEqual(['mentions']);
+    const rows = await t.db.query<Record<string, unknown> & { external_id: string }>(
+      `SELECT external_id, ${COMPARED} FROM mentions WHERE external_id = ANY($1) OR external_id = ANY($2)`,
+      [copiedItems.map((m) => m.externalId), inserted.map((m) => m.externalId)],
+    );
+    const byId = new Map(rows.map(({ external_id, ...rest }) => [external_id, rest]));
+    for (const m of copiedItems) expect(byId.get(m.externalId), m.externalId).toEqual(byId.get(`${m.externalId}-ins`));
+    expect(byId.get(copiedItems[1]!.externalId)).toMatchObject({ text: copiedItems[1]!.text, raw: { nested: { tab: 'a\tb', nul: 'xy', sep: 'c\u001ed' } } });
+    expect(byId.get(copiedItems[0]!.externalId)).toMatchObject({ deleted: true, unit_ids: ['8162', 'd"q'] });
+    // The copies under other ids joined the COPY's clusters: the ids written by COPY are the clusters'.
+    const [c] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mentions a JOIN mentions b ON b.external_id = a.external_id || '-ins'
+        WHERE a.external_id = ANY($1) AND a.cluster_id IS DISTINCT FROM b.cluster_id`,
+      [copiedItems.map((m) => m.externalId)],
+    );
+    expect(c!.n).toBe(0);
+  });
+
+  it('stores the new rows of a batch holding stored ones through the staging table, and compares the stored ones', async () => {
+    const items = varied(COPY_AT, `st${seq}`);
+    const before = [items[3]!, items[10]!, { ...items[20]!, text: 'an earlier text of the post, since edited' }];
+    await ingest(before);
+    const { db, copied } = notingCopies();
+    const r = await ingestBatch({ db }, items, languageOnlyEnricher);
+    expect(copied).toEqual(['mentions', 'mentions_in']);
+    expect(r).toMatchObject({ stored: COPY_AT - 3, duplicates: 2, edited: 1 });
+    const [n] = await t.db.query<{ rows: number; ids: number }>(
+      'SELECT count(*)::int AS rows, count(DISTINCT id)::int AS ids FROM mentions WHERE external_id = ANY($1)',
+      [items.map((m) => m.externalId)],
+    );
+    expect(n).toEqual({ rows: COPY_AT, ids: COPY_AT });
+    const [edited] = await t.db.query<{ version: number; text: string }>('SELECT version, text FROM mentions WHERE external_id = $1', [items[20]!.externalId]);
+    expect(edited).toEqual({ version: 2, text: items[20]!.text });
+    // Written again whole, nothing is new.
+    expect(await ingest(items)).toMatchObject({ stored: 0, duplicates: COPY_AT });
+  });
+});
+

@@ -5,8 +5,8 @@ import type { WatchIndex } from '../matching/watch-index.js';
 import { rememberWords } from '../search/search-words.js';
 import { defaultEnricher, type Enricher } from './enricher.js';
 import type { IncomingMention } from './incoming.js';
-import { findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type InsertedMention, type MentionRow } from './mention-repository.js';
-import { encodeRows, joinColumn, type ColumnBatch, type RowMatches } from './insert-columns.js';
+import { copyNew, findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type MentionRow } from './mention-repository.js';
+import { encodeRows, formFor, joinColumn, type ColumnBatch, type RowMatches } from './insert-columns.js';
 import { contentHash, prepareRow, storable } from './prepare.js';
 
 /**
@@ -50,8 +50,8 @@ export interface IngestResult {
 
 /**
  * A batch prepared outside the transaction (enrichment is CPU work; the write holds locks): the
- * INSERT's columns, each item's key, and each item's full row on demand (only items already stored
- * need it, to be compared, and a batch that names an item twice).
+ * INSERT's columns or COPY's lines (`formFor` its size), each item's key, and each item's full row
+ * on demand (only items already stored need it, to be compared, and a batch that names an item twice).
  */
 export interface PreparedBatch {
   /** (platform, external id) of each item, as stored (`rowKey`). */
@@ -75,7 +75,7 @@ export function itemKey(m: IncomingMention): string {
 export function prepareBatch(items: readonly IncomingMention[], enrich: Enricher, watches?: WatchIndex | null): PreparedBatch {
   const now = new Date().toISOString();
   const rows = items.map((m) => prepareRow(m, enrich, now, watches));
-  return { keys: rows.map((r) => rowKey(r.platform, r.externalId)), columns: encodeRows(rows), row: (i) => rows[i]! };
+  return { keys: rows.map((r) => rowKey(r.platform, r.externalId)), columns: encodeRows(rows, formFor(rows.length), now), row: (i) => rows[i]! };
 }
 
 /**
@@ -94,8 +94,12 @@ export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Prom
   const state: WriteState = { result: { stored: 0, duplicates: 0, edited: 0, ids: [] }, written: { stored: [], matched: [], edited: [] }, joined: new Set() };
   const result = await ctx.db.transaction(async (tx) => {
     const { written } = state;
-    if (rounds.length === 1) await writeRound(ctx.db, tx, batch, rounds[0]!, columns.columns, clusterIds, state);
-    else for (const r of rounds) await writeRound(ctx.db, tx, batch, r, encodeRows(r.map((i) => batch.row(i))).columns, clusterIds, state);
+    for (const r of rounds) {
+      // The batch's columns or lines when the round is every item of it; a round of some (items
+      // named again in the batch, and those before them) by the INSERT, from the rows.
+      const form: RoundForm = r.length === batch.keys.length ? roundForm(columns) : { columns: encodeRows(r.map((i) => batch.row(i))).columns! };
+      await writeRound(ctx.db, tx, batch, r, form, clusterIds, state);
+    }
     state.result.ids = [...written.stored, ...written.edited];
     if (state.result.ids.length && ctx.monitoring) await ctx.monitoring.afterWrite(tx, written);
     return state.result;
@@ -145,28 +149,43 @@ function roundsOf(keys: readonly string[]): number[][] {
   return rounds;
 }
 
-/** One round: the INSERT of its items (`columns`), then the items that were stored already, then cluster members. */
-async function writeRound(db: Database, tx: Queryable, batch: PreparedBatch, items: number[], columns: readonly string[], clusterIds: (string | null)[], state: WriteState): Promise<void> {
-  const inserted = await inTurn(db, () => insertNew(tx, columns, joinColumn(items.map((i) => clusterIds[i] ?? null)), items.length));
-  const { existing, members } = sortInserted(batch, items, inserted, clusterIds, state);
+/** A round's rows: the INSERT's columns, or COPY's lines. */
+type RoundForm = { columns: readonly string[] } | { lines: readonly string[] };
+
+function roundForm(batch: ColumnBatch): RoundForm {
+  return batch.lines ? { lines: batch.lines } : { columns: batch.columns! };
+}
+
+/** One round: the new rows of its items stored, then the items that were stored already, then cluster members. */
+async function writeRound(db: Database, tx: Queryable, batch: PreparedBatch, items: number[], form: RoundForm, clusterIds: (string | null)[], state: WriteState): Promise<void> {
+  const clusters = items.map((i) => clusterIds[i] ?? null);
+  const ids = await inTurn(db, () => ('lines' in form ? copyNew(tx, form.lines, clusters) : insertedIds(tx, batch, items, form.columns, clusters)));
+  const { existing, members } = sortInserted(batch, items, ids, clusterIds, state);
   if (existing.length) await compareExisting(tx, existing, state.written, state.result);
   // Last, so the cluster rows stay locked for as short a time as possible.
   await addMembers(tx, members);
 }
 
+/** The INSERT of a round's items (`columns`): each item's new id in order, undefined for one stored already. */
+async function insertedIds(tx: Queryable, batch: PreparedBatch, items: readonly number[], columns: readonly string[], clusters: (string | null)[]): Promise<(string | undefined)[]> {
+  const inserted = await insertNew(tx, columns, joinColumn(clusters), items.length);
+  const byKey = new Map<string, string>();
+  for (const m of inserted) byKey.set(rowKey(m.platform, m.external_id), m.id);
+  return items.map((i) => byKey.get(batch.keys[i]!));
+}
+
 /**
- * The round's items after its INSERT: those stored now are counted (with their matches and cluster
- * membership), the others returned whole to be compared. Apart from `writeRound`, which runs once a
- * batch (see `assignClusters`).
+ * The round's items after their write (`ids`, in order; undefined for an item stored before):
+ * those stored now are counted (with their matches and cluster membership), the others returned
+ * whole to be compared. Apart from `writeRound`, which runs once a batch (see `assignClusters`).
  */
-function sortInserted(batch: PreparedBatch, items: readonly number[], inserted: readonly InsertedMention[], clusterIds: readonly (string | null)[], state: WriteState): { existing: MentionRow[]; members: ClusterMember[] } {
+function sortInserted(batch: PreparedBatch, items: readonly number[], ids: readonly (string | undefined)[], clusterIds: readonly (string | null)[], state: WriteState): { existing: MentionRow[]; members: ClusterMember[] } {
   const { written, result } = state;
-  const insertedKeys = new Map<string, string>();
-  for (const m of inserted) insertedKeys.set(rowKey(m.platform, m.external_id), m.id);
   const members: ClusterMember[] = [];
   const existing: MentionRow[] = [];
-  for (const i of items) {
-    const id = insertedKeys.get(batch.keys[i]!);
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k]!;
+    const id = ids[k];
     if (id === undefined) {
       existing.push(batch.row(i));
       continue;

@@ -2,43 +2,69 @@ import { NULL_VALUE, SEPARATOR } from '../../db/list-params.js';
 import type { MentionRow } from './mention-repository.js';
 import { searchWords } from './text-keys.js';
 
-const list = (a: string[]) => a.join('\u001f');
+/** A column's value as a row gives it: text, NULL, a list (text[]) or a flag (`deleted` → `deleted_at`). */
+type Value = string | null | readonly string[] | boolean;
 
 /**
  * The columns of a mention that its prepared row gives, in the order of `insertNew`'s parameters
- * ($1 to $28), each with how it reads a row (lists joined by U+001F, split again in the INSERT).
- * `cluster_id` is not here: the writer sets it after clustering ($29).
+ * ($1 to $28) and of a COPY line, each with its name in `mentions` and how it reads a row.
+ * `cluster_id` and `id` are not here: the writer sets them after clustering.
  */
-const COLUMNS: ((r: MentionRow) => string | null)[] = [
-  (r) => r.platform,
-  (r) => r.externalId,
-  (r) => r.sourceId,
-  (r) => r.url,
-  (r) => r.authorHandle,
-  (r) => r.authorName,
-  (r) => r.authorId,
-  (r) => r.text,
-  (r) => r.normalized,
-  (r) => r.lang,
-  (r) => r.replyTo,
-  (r) => r.quoteOf,
-  (r) => r.shareOf,
-  (r) => r.media,
-  (r) => r.engagement,
-  (r) => r.raw,
-  (r) => r.contentHash,
-  (r) => (r.deleted ? 't' : 'f'),
-  (r) => r.scores,
-  (r) => list(r.labels),
-  (r) => r.geoDistrict,
-  (r) => r.geoStation,
-  (r) => r.model,
-  (r) => r.clusterKey,
-  (r) => list(r.watchUnitIds.length === 0 ? r.unitIds : [...r.unitIds, ...r.watchUnitIds].sort()),
-  (r) => r.createdAt,
-  (r) => r.receivedAt,
-  (r) => r.searchKeys,
+const COLUMNS: readonly (readonly [column: string, get: (r: MentionRow) => Value])[] = [
+  ['platform', (r) => r.platform],
+  ['external_id', (r) => r.externalId],
+  ['source_id', (r) => r.sourceId],
+  ['url', (r) => r.url],
+  ['author_handle', (r) => r.authorHandle],
+  ['author_name', (r) => r.authorName],
+  ['author_external_id', (r) => r.authorId],
+  ['text', (r) => r.text],
+  ['normalized', (r) => r.normalized],
+  ['lang', (r) => r.lang],
+  ['reply_to', (r) => r.replyTo],
+  ['quote_of', (r) => r.quoteOf],
+  ['share_of', (r) => r.shareOf],
+  ['media', (r) => r.media],
+  ['engagement', (r) => r.engagement],
+  ['raw', (r) => r.raw],
+  ['content_hash', (r) => r.contentHash],
+  ['deleted_at', (r) => r.deleted],
+  ['scores', (r) => r.scores],
+  ['labels', (r) => r.labels],
+  ['geo_district', (r) => r.geoDistrict],
+  ['geo_station', (r) => r.geoStation],
+  ['model', (r) => r.model],
+  ['cluster_key', (r) => r.clusterKey],
+  ['unit_ids', (r) => (r.watchUnitIds.length === 0 ? r.unitIds : [...r.unitIds, ...r.watchUnitIds].sort())],
+  ['created_at', (r) => r.createdAt],
+  ['received_at', (r) => r.receivedAt],
+  ['search_keys', (r) => r.searchKeys],
 ];
+
+/** The columns a COPY line holds, in order: the row's, then those the writer appends (`copyData`). */
+export const COPY_COLUMNS: readonly string[] = [...COLUMNS.map(([column]) => column), 'id', 'cluster_id'];
+
+/** A value as the INSERT takes it: lists joined by U+001F (split again there), a flag as t or f. */
+function insertValue(v: Value): string | null {
+  if (typeof v === 'string' || v === null) return v;
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return v.join('\u001f');
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Text as a value of COPY's text format: backslash, tab, newline and carriage return escaped. */
+export function copyText(v: string): string {
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : v;
+}
+
+/** A value as a COPY line holds it: NULL as \N, a list as an array literal, `deleted` as the time it was seen (`now`). */
+function copyValue(v: Value, now: string): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'string') return copyText(v);
+  if (typeof v === 'boolean') return v ? now : '\\N';
+  return copyText(`{${v.map((x) => `"${x.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
+}
 
 /**
  * A prepared batch in the form the INSERT takes: one string a column, its values separated by
@@ -50,8 +76,16 @@ const COLUMNS: ((r: MentionRow) => string | null)[] = [
  * columns (`chhavi bench ingest`, docs/ingestion.md).
  */
 export interface ColumnBatch {
-  /** The columns in `COLUMNS` order. */
-  columns: string[];
+  /** The columns in `COLUMNS` order, for the INSERT; null when the batch comes as `lines`. */
+  columns: string[] | null;
+  /**
+   * For COPY (`copyData`): the rows as lines of COPY's text format, the `COLUMNS` in order, each
+   * ending with a newline (the only one in it: COPY escapes those in values), in chunks of about
+   * 32,000 characters; null when the batch comes as `columns`. A few strings a batch, not one a
+   * row: 2,000 strings a batch sent to the writer's thread cost it 8 µs a mention more, most of it
+   * in receiving them and in collecting them later.
+   */
+  lines: string[] | null;
   /** Each row's near-duplicate key and created time, for clustering. */
   clusterKeys: (string | null)[];
   createdAt: string[];
@@ -87,9 +121,22 @@ export function joinColumn(values: readonly (string | null)[]): string {
   return parts.join(SEPARATOR);
 }
 
-export function encodeRows(rows: readonly MentionRow[]): ColumnBatch {
+/** How a batch goes to the database: `columns` for the INSERT, `lines` for COPY. */
+export type RowForm = 'columns' | 'lines';
+
+/** Batches of at least this many items are written by COPY (`copyNew`), smaller ones by the INSERT. */
+export const COPY_AT = 500;
+
+/** The form for a batch of `n` items. */
+export function formFor(n: number): RowForm {
+  return n >= COPY_AT ? 'lines' : 'columns';
+}
+
+/** Rows in the given form; `now` is the time a deleted row is stored as deleted (the INSERT takes the database's). */
+export function encodeRows(rows: readonly MentionRow[], form: RowForm = 'columns', now = new Date().toISOString()): ColumnBatch {
   return {
-    columns: COLUMNS.map((get) => joinColumn(rows.map(get))),
+    columns: form === 'columns' ? COLUMNS.map(([, get]) => joinColumn(rows.map((r) => insertValue(get(r))))) : null,
+    lines: form === 'lines' ? copyLines(rows, now) : null,
     clusterKeys: rows.map((r) => r.clusterKey),
     createdAt: rows.map((r) => r.createdAt),
     words: searchWords(rows.map((r) => r.searchKeys)),
@@ -97,11 +144,53 @@ export function encodeRows(rows: readonly MentionRow[]): ColumnBatch {
   };
 }
 
+/** Characters of a chunk of COPY lines: below V8's large objects (128 KB) also for two-byte text. */
+const CHUNK = 32_000;
+
+function copyLines(rows: readonly MentionRow[], now: string): string[] {
+  const chunks: string[] = [];
+  let part: string[] = [];
+  let size = 0;
+  for (const r of rows) {
+    const line = `${COLUMNS.map(([, get]) => copyValue(get(r), now)).join('\t')}\n`;
+    part.push(line);
+    size += line.length;
+    if (size >= CHUNK) {
+      chunks.push(part.join(''));
+      part = [];
+      size = 0;
+    }
+  }
+  if (part.length) chunks.push(part.join(''));
+  return chunks;
+}
+
+/**
+ * The text of a COPY of `lines` (`COPY_COLUMNS`): each line with its mention id and cluster
+ * appended, chunk by chunk. Refuses lines that are not one a row.
+ */
+export function copyData(lines: readonly string[], ids: readonly string[], clusterIds: readonly (string | null)[]): string[] {
+  let k = 0;
+  const out = lines.map((chunk) =>
+    chunk.replace(/\n/g, () => {
+      const tail = `\t${ids[k]}\t${clusterIds[k] ?? '\\N'}\n`;
+      k++;
+      return tail;
+    }),
+  );
+  if (k !== ids.length) throw new Error(`copyData: ${k} lines for ${ids.length} rows`);
+  return out;
+}
+
 /** Batches encoded in parts (one per thread), joined in order. */
 export function joinColumnBatches(parts: readonly ColumnBatch[]): ColumnBatch {
   if (parts.length === 1) return parts[0]!;
+  const columns = parts.every((p) => p.columns !== null) ? parts.map((p) => p.columns!) : null;
+  const lines = parts.every((p) => p.lines !== null) ? parts.map((p) => p.lines!) : null;
+  if (!columns && !lines) throw new Error('joinColumnBatches: parts of different forms');
   return {
-    columns: COLUMNS.map((_, c) => parts.map((p) => p.columns[c]!).join('')),
+    columns: columns && COLUMNS.map((_, c) => columns.map((p) => p[c]!).join('')),
+    lines: lines && lines.flat(),
     clusterKeys: parts.flatMap((p) => p.clusterKeys),
     createdAt: parts.flatMap((p) => p.createdAt),
     words: [...new Set(parts.flatMap((p) => p.words))],

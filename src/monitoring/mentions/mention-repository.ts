@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { splitParam } from '../../db/list-params.js';
+import { COPY_COLUMNS, copyData } from './insert-columns.js';
 
 /** One mention ready to store: incoming fields plus enrichment, in column form. */
 export interface MentionRow {
@@ -75,6 +76,52 @@ export async function insertNew(q: Queryable, columns: readonly string[], cluste
      RETURNING id::text AS id, platform, external_id`,
     [...columns, clusterIds, count],
   );
+}
+
+/** Ids for `n` new mentions from the id column's sequence, in order. */
+async function newMentionIds(q: Queryable, n: number): Promise<string[]> {
+  const [row] = await q.query<{ ids: string }>(
+    `SELECT string_agg(nextval(s.seq)::text, ',') AS ids
+       FROM generate_series(1, $1), (SELECT pg_get_serial_sequence('mentions', 'id')::regclass AS seq) s`,
+    [n],
+  );
+  return row!.ids.split(',');
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23505';
+}
+
+/**
+ * Stores the rows of `lines` (`encodeRows` in the `lines` form; keys distinct; `clusterIds` by row) that are new, by
+ * COPY, and returns each one's id in order (undefined for a row already stored, left alone for the
+ * caller to compare). The rows get their ids from the sequence first, as COPY returns none. A COPY
+ * that meets a stored key fails whole: it is undone to a savepoint and the rows go through a
+ * staging table and `INSERT … ON CONFLICT DO NOTHING` instead, without being encoded again. Runs
+ * in the caller's transaction.
+ */
+export async function copyNew(q: Queryable, lines: readonly string[], clusterIds: readonly (string | null)[]): Promise<(string | undefined)[]> {
+  const ids = await newMentionIds(q, clusterIds.length);
+  const data = copyData(lines, ids, clusterIds);
+  await q.execute('SAVEPOINT mentions_copy');
+  try {
+    await q.copyIn('mentions', COPY_COLUMNS, data);
+    await q.execute('RELEASE SAVEPOINT mentions_copy');
+    return ids;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    await q.execute('ROLLBACK TO SAVEPOINT mentions_copy');
+  }
+  const columns = COPY_COLUMNS.join(', ');
+  await q.execute('CREATE TEMP TABLE mentions_in (LIKE mentions INCLUDING DEFAULTS) ON COMMIT DROP');
+  await q.copyIn('mentions_in', COPY_COLUMNS, data);
+  const stored = await q.query<{ id: string }>(
+    `INSERT INTO mentions (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM mentions_in
+     ON CONFLICT (platform, external_id) DO NOTHING RETURNING id::text AS id`,
+  );
+  await q.execute('DROP TABLE mentions_in');
+  const fresh = new Set(stored.map((r) => r.id));
+  return ids.map((id) => (fresh.has(id) ? id : undefined));
 }
 
 export interface StoredState {

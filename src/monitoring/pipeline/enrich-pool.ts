@@ -5,7 +5,7 @@ import type { WatchIndex } from '../matching/watch-index.js';
 import { enricherOfKind, languageOnlyEnricher, remembering, type Enricher, type EnricherKind } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
 import { itemKey, prepareBatch, type PreparedBatch } from '../mentions/ingest.js';
-import { joinColumnBatches, type ColumnBatch } from '../mentions/insert-columns.js';
+import { formFor, joinColumnBatches, type ColumnBatch } from '../mentions/insert-columns.js';
 import type { MentionRow } from '../mentions/mention-repository.js';
 import { prepareRow } from '../mentions/prepare.js';
 import type { EnrichRequest, EnrichResponse } from './enrich-worker.js';
@@ -114,11 +114,12 @@ export class EnrichPool {
       return prepareBatch(items, this.local, watches);
     }
     const now = new Date().toISOString();
+    const form = formFor(items.length);
     const chunks = Math.max(1, Math.min(Math.max(ready, 1), Math.ceil(items.length / MIN_CHUNK)));
     const per = Math.ceil(items.length / chunks);
     this.touch();
     const parts = await Promise.all(
-      Array.from({ length: chunks }, (_, i) => this.run({ id: this.nextId++, enricher: this.opts.enricher, items: items.slice(i * per, (i + 1) * per), now }, watches)),
+      Array.from({ length: chunks }, (_, i) => this.run({ id: this.nextId++, enricher: this.opts.enricher, items: items.slice(i * per, (i + 1) * per), now, form }, watches)),
     );
     this.touch();
     // A row whole is prepared again here, when the writer asks for it: the same enricher and time give the same row.

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { WatchIndex, type WatchSource } from '../matching/watch-index.js';
 import { enricherOfKind, remembering, type Enricher, type EnricherKind } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import { encodeRows, type ColumnBatch } from '../mentions/insert-columns.js';
+import { encodeRows, type ColumnBatch, type RowForm } from '../mentions/insert-columns.js';
 import { prepareRow } from '../mentions/prepare.js';
 
 /** A request from the pool: prepare these items for the INSERT (enrichment, hashes, JSON, watches, columns). */
@@ -11,6 +11,8 @@ export interface EnrichRequest {
   enricher: EnricherKind;
   items: IncomingMention[];
   now: string;
+  /** The form of the whole batch (`formFor`), of which `items` may be a part. */
+  form: RowForm;
   /**
    * The watches to match against (null: none), by the pool's index stamp; their sources come
    * only when the thread has not been sent that index yet.
@@ -50,7 +52,7 @@ parentPort?.on('message', (req: EnrichRequest) => {
   try {
     const enrich = enricher(req.enricher);
     const watches = watchesOf(req);
-    res = { id: req.id, columns: encodeRows(req.items.map((m) => prepareRow(m, enrich, req.now, watches))) };
+    res = { id: req.id, columns: encodeRows(req.items.map((m) => prepareRow(m, enrich, req.now, watches)), req.form, req.now) };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     res = { id: req.id, error: { message: e.message, stack: e.stack } };
