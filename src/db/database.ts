@@ -15,7 +15,7 @@ export interface Queryable {
    * separated by tabs, `\N` for NULL, backslash escapes), the concatenation of `chunks`; returns
    * the rows copied. The server reads it from the connection (`FROM STDIN`), PGlite from a blob.
    */
-  copyIn(table: string, columns: readonly string[], chunks: readonly string[]): Promise<number>;
+  copyIn(table: string, columns: readonly string[], chunks: readonly (string | Uint8Array)[]): Promise<number>;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;

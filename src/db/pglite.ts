@@ -42,7 +42,7 @@ function queryable(pg: PgliteLike): Queryable {
       return res.affectedRows ?? 0;
     },
     async copyIn(table, columns, chunks) {
-      const res = await pg.query(`${copyHead(table, columns)} '/dev/blob'`, [], { blob: new Blob(chunks as string[]) });
+      const res = await pg.query(`${copyHead(table, columns)} '/dev/blob'`, [], { blob: new Blob(chunks as (string | Uint8Array<ArrayBuffer>)[]) });
       return res.affectedRows ?? 0;
     },
   };

@@ -47,7 +47,7 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 }
 
 /** Streams `chunks` into `COPY … FROM STDIN` on one connection; resolves with the rows copied once the server has them all. */
-function copyThrough(client: pg.PoolClient, head: string, chunks: readonly string[]): Promise<number> {
+function copyThrough(client: pg.PoolClient, head: string, chunks: readonly (string | Uint8Array)[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const sink = client.query(copyFrom(`${head} STDIN`));
     sink.on('error', reject);

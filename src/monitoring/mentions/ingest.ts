@@ -150,7 +150,7 @@ function roundsOf(keys: readonly string[]): number[][] {
 }
 
 /** A round's rows: the INSERT's columns, or COPY's lines. */
-type RoundForm = { columns: readonly string[] } | { lines: readonly string[] };
+type RoundForm = { columns: readonly string[] } | { lines: readonly Uint8Array[] };
 
 function roundForm(batch: ColumnBatch): RoundForm {
   return batch.lines ? { lines: batch.lines } : { columns: batch.columns! };

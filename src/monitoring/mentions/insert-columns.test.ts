@@ -36,16 +36,19 @@ describe('insert columns', () => {
   it('joins COPY lines encoded in parts in order, and refuses parts of different forms', () => {
     const part = (v: string, form: 'columns' | 'lines') => ({
       columns: form === 'columns' ? [joinColumn([v])] : null,
-      lines: form === 'lines' ? [v] : null,
+      lines: form === 'lines' ? [bytes(v)] : null,
       clusterKeys: [v],
       createdAt: [v],
       words: [v],
       matches: [null],
     });
-    expect(joinColumnBatches([part('a', 'lines'), part('b', 'lines')]).lines).toEqual(['a', 'b']);
+    expect(joinColumnBatches([part('a', 'lines'), part('b', 'lines')]).lines!.map(text)).toEqual(['a', 'b']);
     expect(() => joinColumnBatches([part('a', 'lines'), part('b', 'columns')])).toThrow(/different forms/);
   });
 });
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+const text = (chunks: Uint8Array | readonly Uint8Array[]) => Buffer.concat(chunks instanceof Uint8Array ? [chunks] : [...chunks]).toString('utf8');
 
 function row(over: Partial<MentionRow> = {}): MentionRow {
   return {
@@ -65,10 +68,10 @@ describe('COPY lines', () => {
 
   it('holds a row\'s columns in COPY_COLUMNS order: NULL as \\N, lists as array literals, a deletion as the time given', () => {
     const now = '2026-11-02T10:00:00.000Z';
-    const [chunk] = encodeRows([row({ text: 'दंगा\tकी\nख़बर', labels: ['complaint', 'sentiment:negative'], unitIds: ['d1'], watchUnitIds: ['a"b'], deleted: true })], 'lines', now).lines!;
-    expect(chunk!.endsWith('\n')).toBe(true);
-    expect(chunk!.indexOf('\n')).toBe(chunk!.length - 1);
-    const values = chunk!.slice(0, -1).split('\t');
+    const chunk = text(encodeRows([row({ text: 'दंगा\tकी\nख़बर', labels: ['complaint', 'sentiment:negative'], unitIds: ['d1'], watchUnitIds: ['a"b'], deleted: true })], 'lines', now).lines!);
+    expect(chunk.endsWith('\n')).toBe(true);
+    expect(chunk.indexOf('\n')).toBe(chunk.length - 1);
+    const values = chunk.slice(0, -1).split('\t');
     expect(values).toHaveLength(COPY_COLUMNS.length - 2);
     const at = (column: string) => values[COPY_COLUMNS.indexOf(column)];
     expect(at('text')).toBe('दंगा\\tकी\\nख़बर');
@@ -76,18 +79,18 @@ describe('COPY lines', () => {
     expect(at('labels')).toBe('{"complaint","sentiment:negative"}');
     expect(at('unit_ids')).toBe('{"a\\\\"b","d1"}');
     expect(at('deleted_at')).toBe(now);
-    expect(encodeRows([row()], 'lines', now).lines![0]!.split('\t')[COPY_COLUMNS.indexOf('deleted_at')]).toBe('\\N');
+    expect(text(encodeRows([row()], 'lines', now).lines!).split('\t')[COPY_COLUMNS.indexOf('deleted_at')]).toBe('\\N');
   });
 
-  it('cuts the lines into chunks of whole lines, below large strings', () => {
-    const rows = Array.from({ length: 300 }, (_, i) => row({ externalId: `x${i}`, text: 'दिल्ली '.repeat(40) }));
+  it('cuts the lines into chunks of whole lines in UTF-8, each on a buffer of its own', () => {
+    const rows = Array.from({ length: 600 }, (_, i) => row({ externalId: `x${i}`, text: 'दिल्ली '.repeat(40) }));
     const chunks = encodeRows(rows, 'lines').lines!;
     expect(chunks.length).toBeGreaterThan(1);
-    for (const c of chunks) {
-      expect(c.endsWith('\n')).toBe(true);
-      expect(c.length).toBeLessThan(40_000);
-    }
-    expect(chunks.join('').split('\n')).toHaveLength(301);
+    for (const c of chunks) expect(c[c.length - 1]).toBe(0x0a);
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+    const all = text(chunks).split('\n');
+    expect(all).toHaveLength(601);
+    expect(all[599]!.split('\t')[COPY_COLUMNS.indexOf('text')]).toBe('दिल्ली '.repeat(40));
   });
 
   it('chooses COPY for a batch of COPY_AT items or more', () => {
@@ -97,8 +100,9 @@ describe('COPY lines', () => {
 
   it('appends each line\'s id and cluster, and refuses lines that are not one a row', () => {
     const long = 'x'.repeat(40_000);
-    const chunks = copyData([`${long}\nb\n`, `${long}\n`], ['7', '8', '9'], [null, '3', null]);
-    expect(chunks).toEqual([`${long}\t7\t\\N\nb\t8\t3\n`, `${long}\t9\t\\N\n`]);
-    expect(() => copyData(['a\nb\n'], ['1'], [null])).toThrow(/2 lines for 1 rows/);
+    const chunks = copyData([bytes(`${long}\nदो\n`), bytes(`${long}\n`)], ['7', '8', '9'], [null, '3', null]);
+    expect(chunks.map(text)).toEqual([`${long}\t7\t\\N\nदो\t8\t3\n`, `${long}\t9\t\\N\n`]);
+    expect(() => copyData([bytes('a\nb\n')], ['1'], [null])).toThrow(/more lines than the 1 rows/);
+    expect(() => copyData([bytes('a\n')], ['1', '2'], [null, null])).toThrow(/1 lines for 2 rows/);
   });
 });

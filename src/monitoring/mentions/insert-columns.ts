@@ -79,13 +79,14 @@ export interface ColumnBatch {
   /** The columns in `COLUMNS` order, for the INSERT; null when the batch comes as `lines`. */
   columns: string[] | null;
   /**
-   * For COPY (`copyData`): the rows as lines of COPY's text format, the `COLUMNS` in order, each
-   * ending with a newline (the only one in it: COPY escapes those in values), in chunks of about
-   * 32,000 characters; null when the batch comes as `columns`. A few strings a batch, not one a
-   * row: 2,000 strings a batch sent to the writer's thread cost it 8 µs a mention more, most of it
-   * in receiving them and in collecting them later.
+   * For COPY (`copyData`): the rows as lines of COPY's text format in UTF-8, the `COLUMNS` in
+   * order, each ending with a newline (the only one in it: COPY escapes those in values), in
+   * chunks of about 256 KB; null when the batch comes as `columns`. Bytes, not strings: they are
+   * handed to the writer's thread without a copy (`transferables`) and to the database as they
+   * are, and no collection of either thread moves them (2,000 strings a batch cost the writer's
+   * thread 8 µs a mention more than this; strings of 32,000 characters, about 10 in V8's helpers).
    */
-  lines: string[] | null;
+  lines: Uint8Array[] | null;
   /** Each row's near-duplicate key and created time, for clustering. */
   clusterKeys: (string | null)[];
   createdAt: string[];
@@ -144,40 +145,57 @@ export function encodeRows(rows: readonly MentionRow[], form: RowForm = 'columns
   };
 }
 
-/** Characters of a chunk of COPY lines: below V8's large objects (128 KB) also for two-byte text. */
-const CHUNK = 32_000;
+/** Bytes of a chunk of COPY lines (a line longer than this gets a chunk of its own). */
+const CHUNK_BYTES = 256 * 1024;
+const NEWLINE = 0x0a;
+const utf8 = new TextEncoder();
 
-function copyLines(rows: readonly MentionRow[], now: string): string[] {
-  const chunks: string[] = [];
-  let part: string[] = [];
-  let size = 0;
+function copyLines(rows: readonly MentionRow[], now: string): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let chunk = new Uint8Array(CHUNK_BYTES);
+  let at = 0;
   for (const r of rows) {
     const line = `${COLUMNS.map(([, get]) => copyValue(get(r), now)).join('\t')}\n`;
-    part.push(line);
-    size += line.length;
-    if (size >= CHUNK) {
-      chunks.push(part.join(''));
-      part = [];
-      size = 0;
+    // At most 3 bytes of UTF-8 a UTF-16 unit.
+    if (at + line.length * 3 > chunk.length) {
+      if (at > 0) chunks.push(chunk.subarray(0, at));
+      chunk = new Uint8Array(Math.max(CHUNK_BYTES, line.length * 3));
+      at = 0;
     }
+    at += utf8.encodeInto(line, chunk.subarray(at)).written;
   }
-  if (part.length) chunks.push(part.join(''));
+  if (at > 0) chunks.push(chunk.subarray(0, at));
   return chunks;
 }
 
+/** The buffers of a batch's COPY lines, to be moved rather than copied to another thread. */
+export function transferables(batch: ColumnBatch): ArrayBuffer[] {
+  return (batch.lines ?? []).map((c) => c.buffer as ArrayBuffer);
+}
+
 /**
- * The text of a COPY of `lines` (`COPY_COLUMNS`): each line with its mention id and cluster
+ * The data of a COPY of `lines` (`COPY_COLUMNS`): each line with its mention id and cluster
  * appended, chunk by chunk. Refuses lines that are not one a row.
  */
-export function copyData(lines: readonly string[], ids: readonly string[], clusterIds: readonly (string | null)[]): string[] {
+export function copyData(lines: readonly Uint8Array[], ids: readonly string[], clusterIds: readonly (string | null)[]): Uint8Array[] {
   let k = 0;
-  const out = lines.map((chunk) =>
-    chunk.replace(/\n/g, () => {
-      const tail = `\t${ids[k]}\t${clusterIds[k] ?? '\\N'}\n`;
+  const out = lines.map((chunk) => {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let rows = 0;
+    for (let nl = bytes.indexOf(NEWLINE); nl !== -1; nl = bytes.indexOf(NEWLINE, nl + 1)) rows++;
+    if (k + rows > ids.length) throw new Error(`copyData: more lines than the ${ids.length} rows`);
+    // An id and a cluster are at most 20 digits each.
+    const to = Buffer.allocUnsafe(bytes.length + rows * 44);
+    let from = 0;
+    let at = 0;
+    for (let nl = bytes.indexOf(NEWLINE); nl !== -1; nl = bytes.indexOf(NEWLINE, from)) {
+      at += bytes.copy(to, at, from, nl);
+      at += to.write(`\t${ids[k]}\t${clusterIds[k] ?? '\\N'}\n`, at, 'latin1');
       k++;
-      return tail;
-    }),
-  );
+      from = nl + 1;
+    }
+    return to.subarray(0, at);
+  });
   if (k !== ids.length) throw new Error(`copyData: ${k} lines for ${ids.length} rows`);
   return out;
 }

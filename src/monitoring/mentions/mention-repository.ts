@@ -100,7 +100,7 @@ function isUniqueViolation(err: unknown): boolean {
  * staging table and `INSERT … ON CONFLICT DO NOTHING` instead, without being encoded again. Runs
  * in the caller's transaction.
  */
-export async function copyNew(q: Queryable, lines: readonly string[], clusterIds: readonly (string | null)[]): Promise<(string | undefined)[]> {
+export async function copyNew(q: Queryable, lines: readonly Uint8Array[], clusterIds: readonly (string | null)[]): Promise<(string | undefined)[]> {
   const ids = await newMentionIds(q, clusterIds.length);
   const data = copyData(lines, ids, clusterIds);
   await q.execute('SAVEPOINT mentions_copy');

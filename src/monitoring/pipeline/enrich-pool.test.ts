@@ -27,7 +27,7 @@ describe('enrichment pool', () => {
     const batch = items(600);
     const here = prepareBatch(batch, languageOnlyEnricher);
     // COPY's lines (a batch this big) as one text: each thread cuts its part into chunks of its own.
-    const whole = (c: ColumnBatch) => ({ ...c, lines: c.lines?.join('') });
+    const whole = (c: ColumnBatch) => ({ ...c, lines: c.lines && Buffer.concat(c.lines).toString('utf8') });
     expect(here.columns.lines).not.toBeNull();
     const first = await pool.prepare(batch);
     expect(pool.size).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { WatchIndex, type WatchSource } from '../matching/watch-index.js';
 import { enricherOfKind, remembering, type Enricher, type EnricherKind } from '../mentions/enricher.js';
 import type { IncomingMention } from '../mentions/incoming.js';
-import { encodeRows, type ColumnBatch, type RowForm } from '../mentions/insert-columns.js';
+import { encodeRows, transferables, type ColumnBatch, type RowForm } from '../mentions/insert-columns.js';
 import { prepareRow } from '../mentions/prepare.js';
 
 /** A request from the pool: prepare these items for the INSERT (enrichment, hashes, JSON, watches, columns). */
@@ -57,5 +57,5 @@ parentPort?.on('message', (req: EnrichRequest) => {
     const e = err instanceof Error ? err : new Error(String(err));
     res = { id: req.id, error: { message: e.message, stack: e.stack } };
   }
-  parentPort!.postMessage(res);
+  parentPort!.postMessage(res, 'columns' in res ? transferables(res.columns) : []);
 });
