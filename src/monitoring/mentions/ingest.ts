@@ -5,7 +5,7 @@ import type { WatchIndex } from '../matching/watch-index.js';
 import { rememberWords } from '../search/search-words.js';
 import { defaultEnricher, type Enricher } from './enricher.js';
 import type { IncomingMention } from './incoming.js';
-import { copyNew, findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type MentionRow } from './mention-repository.js';
+import { copyNew, findByKeys, insertNew, knownVersionHashes, supersede, updateEngagement, type InsertedMention, type MentionRow } from './mention-repository.js';
 import { encodeRows, formFor, joinColumn, type ColumnBatch, type RowMatches } from './insert-columns.js';
 import { contentHash, prepareRow, storable } from './prepare.js';
 
@@ -80,8 +80,8 @@ export function prepareBatch(items: readonly IncomingMention[], enrich: Enricher
 
 /**
  * Writes a prepared batch: near-duplicate clusters and new search words first, then in one
- * transaction the new mentions (ON CONFLICT DO NOTHING; one such INSERT of the process at a time,
- * `inTurn`), versions for edits and deletions,
+ * transaction the new mentions (by COPY for a large batch, `copyNew`, else INSERT … ON CONFLICT DO
+ * NOTHING; one such write of the process at a time, `inTurn`), versions for edits and deletions,
  * refreshed engagement, then the matcher. Idempotent: writing the same batch again stores nothing.
  */
 export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Promise<IngestResult> {
@@ -109,11 +109,11 @@ export async function writeBatch(ctx: IngestContext, batch: PreparedBatch): Prom
   return result;
 }
 
-/** Each database's last INSERT of mentions in this process, settled or not (see `inTurn`). */
+/** Each database's last INSERT or COPY of mentions in this process, settled or not (see `inTurn`). */
 const turns = new WeakMap<Database, Promise<void>>();
 
 /**
- * Runs `insert` when this process's INSERTs of mentions into `db` before it have ended: one at a
+ * Runs `insert` when this process's INSERTs (or COPYs) of mentions into `db` before it have ended: one at a
  * time. The pipeline has several batches in flight, and their INSERTs, run side by side, fight
  * over the same index pages: replayed alone into the server, the same rows cost 48-57 µs of its
  * CPU a row with one writer, 67 with two and 76 with three (docs/ingestion.md). The rest of a
@@ -168,7 +168,11 @@ async function writeRound(db: Database, tx: Queryable, batch: PreparedBatch, ite
 
 /** The INSERT of a round's items (`columns`): each item's new id in order, undefined for one stored already. */
 async function insertedIds(tx: Queryable, batch: PreparedBatch, items: readonly number[], columns: readonly string[], clusters: (string | null)[]): Promise<(string | undefined)[]> {
-  const inserted = await insertNew(tx, columns, joinColumn(clusters), items.length);
+  return idsByItem(batch, items, await insertNew(tx, columns, joinColumn(clusters), items.length));
+}
+
+/** Each item's id among the rows an INSERT returned. Apart from `insertedIds`, which runs once a batch (see `assignClusters`). */
+function idsByItem(batch: PreparedBatch, items: readonly number[], inserted: readonly InsertedMention[]): (string | undefined)[] {
   const byKey = new Map<string, string>();
   for (const m of inserted) byKey.set(rowKey(m.platform, m.external_id), m.id);
   return items.map((i) => byKey.get(batch.keys[i]!));

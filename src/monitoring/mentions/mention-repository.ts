@@ -93,8 +93,8 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * Stores the rows of `lines` (`encodeRows` in the `lines` form; keys distinct; `clusterIds` by row) that are new, by
- * COPY, and returns each one's id in order (undefined for a row already stored, left alone for the
+ * Stores the rows of `lines` (`encodeRows` in the `lines` form; keys distinct; `clusterIds` by
+ * row) that are new, by COPY, and returns each one's id in order (undefined for a row already stored, left alone for the
  * caller to compare). The rows get their ids from the sequence first, as COPY returns none. A COPY
  * that meets a stored key fails whole: it is undone to a savepoint and the rows go through a
  * staging table and `INSERT … ON CONFLICT DO NOTHING` instead, without being encoded again. Runs
