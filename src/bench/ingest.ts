@@ -11,6 +11,7 @@ import { openPostgres } from '../db/postgres.js';
 import { silentLogger } from '../log/logger.js';
 import { defaultEnricher, type Enricher } from '../monitoring/mentions/enricher.js';
 import type { IncomingMention } from '../monitoring/mentions/incoming.js';
+import { copyText } from '../monitoring/mentions/insert-columns.js';
 import { MentionMatching } from '../monitoring/matching/mention-matching.js';
 import type { MentionRow } from '../monitoring/mentions/mention-repository.js';
 import { prepareRow } from '../monitoring/mentions/prepare.js';
@@ -308,8 +309,7 @@ const COPY_COLUMNS: [string, (r: MentionRow) => string | null][] = [
 ];
 
 function copyField(v: string | null): string {
-  if (v === null) return '\\N';
-  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return v === null ? '\\N' : copyText(v);
 }
 
 /**
